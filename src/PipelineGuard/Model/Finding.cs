@@ -3,13 +3,13 @@ using System.Collections.Immutable;
 namespace PipelineGuard.Model;
 
 /// <summary>A related place that explains a finding, e.g. the spec line a log error comes from.</summary>
-public sealed record RelatedLocation(SourceSpan Span, string Message);
+internal sealed record RelatedLocation(SourceSpan Span, string Message);
 
 /// <summary>
 /// One problem found by one rule at one place. Immutable: later stages (suppression, baseline,
 /// severity overrides) make changed copies with <c>with</c>.
 /// </summary>
-public sealed record Finding(
+internal sealed record Finding(
     RuleInfo Rule,
     Severity Severity,
     string Message,

@@ -1,4 +1,4 @@
 namespace PipelineGuard.Model;
 
 /// <summary>A value read from a file, with the span of the token it came from.</summary>
-public sealed record Located<T>(T Value, SourceSpan Span);
+internal sealed record Located<T>(T Value, SourceSpan Span);

@@ -1,14 +1,14 @@
 namespace PipelineGuard.Model;
 
 /// <summary>How serious a finding is. The order matters: a threshold admits itself and everything above it.</summary>
-public enum Severity
+internal enum Severity
 {
     Notice = 1,
     Warning = 2,
     Error = 3,
 }
 
-public static class SeverityNames
+internal static class SeverityNames
 {
     public static string ToName(this Severity severity) => severity switch
     {

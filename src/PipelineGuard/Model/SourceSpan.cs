@@ -5,7 +5,7 @@ namespace PipelineGuard.Model;
 /// (the column just after the last character), as in SARIF regions and YamlDotNet marks.
 /// <see cref="File"/> is the display path: relative to the working directory, with '/' separators.
 /// </summary>
-public sealed record SourceSpan(string File, int Line, int Column, int EndLine, int EndColumn)
+internal sealed record SourceSpan(string File, int Line, int Column, int EndLine, int EndColumn)
 {
     /// <summary>A span that covers one whole line when nothing finer is known.</summary>
     public static SourceSpan LineOf(string file, int line) => new(file, line, 1, line, 1);

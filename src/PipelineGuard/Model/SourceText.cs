@@ -4,7 +4,7 @@ namespace PipelineGuard.Model;
 /// The text of one input file as read once from disk, with the line table that turns an offset
 /// into a 1-based line and column. A UTF-8 BOM is dropped; CRLF and LF line ends are both lines.
 /// </summary>
-public sealed class SourceText
+internal sealed class SourceText
 {
     private readonly int[] _lineStarts;
 
