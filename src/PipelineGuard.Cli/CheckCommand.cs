@@ -1,0 +1,82 @@
+using PipelineGuard.Discovery;
+using PipelineGuard.Engine;
+using PipelineGuard.Model;
+using PipelineGuard.Reporting;
+
+namespace PipelineGuard.Cli;
+
+internal static class CheckCommand
+{
+    public static int Run(CheckVerb verb, IReadOnlyList<FormatRequest> requests, CliConsole console)
+    {
+        var failOn = ParseFailOn(verb.FailOn);
+        var outputs = ResolveOutputs(requests, console);
+        var result = new Checker(console.FileSystem).Run(new CheckOptions([.. verb.Paths], failOn));
+        foreach (var (reporter, path) in outputs)
+        {
+            if (path is null)
+            {
+                reporter.Write(result, console.Out);
+                continue;
+            }
+
+            try
+            {
+                using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+                reporter.Write(result, writer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write {path}: {e.Message}");
+            }
+        }
+
+        return result.Failed ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static Severity? ParseFailOn(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Severity.Error;
+        }
+
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return SeverityNames.TryParse(text, out var severity)
+            ? severity
+            : throw new UsageException($"--fail-on: '{text}' is not one of error, warning, notice, none");
+    }
+
+    private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, CliConsole console)
+    {
+        if (requests.Count == 0)
+        {
+            requests = [new FormatRequest(string.Empty, null)];
+        }
+
+        var result = new List<(IReporter, string?)>();
+        foreach (var request in requests)
+        {
+            var format = request.Format.Length == 0 ? "text" : request.Format.Trim().ToLowerInvariant();
+            var colour = request.Output is null && console.OutputIsTerminal && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
+            IReporter reporter = format switch
+            {
+                "text" => new TextReporter(colour),
+                "json" => new JsonReporter(),
+                _ => throw new UsageException($"--format: '{request.Format}' is not one of text, json"),
+            };
+            result.Add((reporter, request.Output));
+        }
+
+        if (result.Count(r => r.Item2 is null) > 1)
+        {
+            throw new UsageException("only one --format may go to standard output; give the others an --output FILE");
+        }
+
+        return result;
+    }
+}

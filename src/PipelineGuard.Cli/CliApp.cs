@@ -1,0 +1,78 @@
+using CommandLine;
+using CommandLine.Text;
+using PipelineGuard.Discovery;
+using PipelineGuard.Reporting;
+
+namespace PipelineGuard.Cli;
+
+/// <summary>Parses the command line (CommandLineParser verbs), runs the verb, and maps every outcome to an exit code.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        try
+        {
+            return Dispatch(args, console);
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine("pipelineguard: " + e.Message);
+            return ExitCodes.Usage;
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug must give exit 3 and a report request, not a stack trace on a user's CI log.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            console.Error.WriteLine($"pipelineguard: internal error: {e.GetType().Name}: {e.Message}");
+            console.Error.WriteLine("This is a bug in PipelineGuard. Please report it with the command line and, if you can, the file that caused it.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int Dispatch(string[] args, CliConsole console)
+    {
+        var isCheck = args.Length > 0 && args[0] == "check";
+        var (requests, rest) = isCheck ? FormatOutputPairs.Extract(args) : ([], [.. args]);
+        using var parser = new Parser(settings =>
+        {
+            settings.HelpWriter = null;
+            settings.CaseSensitive = true;
+            settings.IgnoreUnknownArguments = false;
+            settings.AutoVersion = true;
+            settings.AutoHelp = true;
+        });
+        var parsed = parser.ParseArguments<CheckVerb, RulesVerb, ExplainVerb>(rest);
+        return parsed.MapResult(
+            (CheckVerb verb) => CheckCommand.Run(verb, requests, console),
+            (RulesVerb _) => RulesCommand.Run(console),
+            (ExplainVerb verb) => ExplainCommand.Run(verb, console),
+            errors => ReportParseErrors(parsed, errors, console));
+    }
+
+    private static int ReportParseErrors<T>(ParserResult<T> parsed, IEnumerable<Error> errors, CliConsole console)
+    {
+        var list = errors.ToList();
+        if (list.Any(e => e is VersionRequestedError))
+        {
+            console.Out.WriteLine($"pipelineguard {ToolInfo.Version}");
+            return ExitCodes.Clean;
+        }
+
+        var help = HelpText.AutoBuild(parsed, h =>
+        {
+            h.Heading = $"pipelineguard {ToolInfo.Version}";
+            h.Copyright = "Preflight checks for Azure Machine Learning environments. Docs: docs/usage.md";
+            h.AddEnumValuesToHelpText = true;
+            return HelpText.DefaultParsingErrorsHandler(parsed, h);
+        }, e => e, verbsIndex: list.Any(e => e is NoVerbSelectedError or BadVerbSelectedError or HelpVerbRequestedError));
+
+        if (list.All(e => e is HelpRequestedError or HelpVerbRequestedError))
+        {
+            console.Out.WriteLine(help);
+            return ExitCodes.Clean;
+        }
+
+        console.Error.WriteLine(help);
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,11 @@
+using PipelineGuard.IO;
+
+namespace PipelineGuard.Cli;
+
+/// <summary>Everything the CLI touches in the world, injected so tests run in memory.</summary>
+internal sealed record CliConsole(
+    TextWriter Out,
+    TextWriter Error,
+    Func<string, string?> GetEnvironmentVariable,
+    bool OutputIsTerminal,
+    IFileSystem FileSystem);

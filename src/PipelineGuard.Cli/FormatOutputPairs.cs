@@ -1,0 +1,79 @@
+namespace PipelineGuard.Cli;
+
+/// <summary>One requested output: a format and where it goes (null: standard output).</summary>
+internal sealed record FormatRequest(string Format, string? Output);
+
+/// <summary>
+/// Reads the repeatable <c>--format</c>/<c>--output</c> pairs in order, as hadolint does
+/// (<c>--format github --format sarif --output pg.sarif</c>: github to standard output, SARIF to the file).
+/// An <c>--output</c> belongs to the <c>--format</c> before it; one before any format applies to the default format.
+/// </summary>
+internal static class FormatOutputPairs
+{
+    public static (List<FormatRequest> Requests, List<string> Remaining) Extract(IReadOnlyList<string> args)
+    {
+        var requests = new List<FormatRequest>();
+        var rest = new List<string>();
+        string? pendingOutput = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                rest.AddRange(args.Skip(i));
+                break;
+            }
+
+            if (TryOption(args, ref i, "--format", "-f", out var format))
+            {
+                requests.Add(new FormatRequest(format, null));
+            }
+            else if (TryOption(args, ref i, "--output", "-o", out var output))
+            {
+                if (requests.Count > 0 && requests[^1].Output is null)
+                {
+                    requests[^1] = requests[^1] with { Output = output };
+                }
+                else
+                {
+                    pendingOutput = output;
+                }
+            }
+            else
+            {
+                rest.Add(arg);
+            }
+        }
+
+        if (pendingOutput is not null)
+        {
+            requests.Insert(0, new FormatRequest(string.Empty, pendingOutput));
+        }
+
+        return (requests, rest);
+    }
+
+    private static bool TryOption(IReadOnlyList<string> args, ref int i, string longName, string shortName, out string value)
+    {
+        var arg = args[i];
+        value = string.Empty;
+        if (arg.StartsWith(longName + "=", StringComparison.Ordinal))
+        {
+            value = arg[(longName.Length + 1)..];
+            return true;
+        }
+
+        if (arg == longName || arg == shortName)
+        {
+            if (i + 1 >= args.Count)
+            {
+                throw new Discovery.UsageException($"{longName} needs a value");
+            }
+
+            value = args[++i];
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,122 @@
+using PipelineGuard.Documents.AzureMl;
+using PipelineGuard.Documents.Tree;
+using PipelineGuard.Environments;
+using PipelineGuard.IO;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Discovery;
+
+/// <summary>Reads each file once (cached by full path), decodes it, and parses it with the reader its name calls for.</summary>
+internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
+{
+    /// <summary>Environment files are small; anything bigger is refused rather than read into memory.</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    private readonly Dictionary<string, LoadedFile?> _cache = new(StringComparer.Ordinal);
+
+    public IEnumerable<LoadedFile> Loaded => _cache.Values.OfType<LoadedFile>();
+
+    /// <summary>Loads a file; null when it is not ours (and was not named explicitly).</summary>
+    public LoadedFile? Load(Candidate candidate, DocumentKind? expected = null)
+    {
+        if (_cache.TryGetValue(candidate.FullPath, out var cached))
+        {
+            return cached;
+        }
+
+        var result = LoadUncached(candidate, expected);
+        _cache[candidate.FullPath] = result;
+        return result;
+    }
+
+    private LoadedFile? LoadUncached(Candidate candidate, DocumentKind? expected)
+    {
+        var name = Path.GetFileName(candidate.FullPath);
+        var display = PathUtil.Display(candidate.FullPath, workingDirectory);
+        string content;
+        long? invalid;
+        try
+        {
+            var length = fs.FileLength(candidate.FullPath);
+            if (length > MaxFileBytes)
+            {
+                return Unreadable(candidate, display, $"the file is {length / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB that PipelineGuard reads");
+            }
+
+            (content, invalid) = TextDecoder.Decode(fs.ReadAllBytes(candidate.FullPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return FileNames.IsJson(name) && !candidate.Explicit && !FileNames.IsV1EnvironmentName(name)
+                ? null
+                : Unreadable(candidate, display, "cannot read the file: " + e.Message);
+        }
+
+        var file = new LoadedFile(candidate.FullPath, candidate.Root, new SourceText(display, content)) { FirstInvalidByte = invalid };
+        if (expected is DocumentKind.Dockerfile || (expected is null && FileNames.IsDockerfile(name)))
+        {
+            file.Kind = DocumentKind.Dockerfile;
+            return file;
+        }
+
+        if (expected is DocumentKind.Requirements || (expected is null && FileNames.IsRequirements(name)))
+        {
+            file.Kind = DocumentKind.Requirements;
+            return file;
+        }
+
+        var isJson = FileNames.IsJson(name);
+        var parsed = isJson ? JsonTreeReader.Read(file.Text) : YamlTreeReader.Read(file.Text);
+        if (parsed.Problem is { } problem)
+        {
+            var ours = candidate.Explicit || expected is not null ||
+                (isJson ? FileNames.IsV1EnvironmentName(name) : FileNames.LooksLikeEnvironmentYaml(name, content));
+            if (!ours)
+            {
+                return null;
+            }
+
+            file.Problems.Add(problem);
+            file.Kind = expected ?? DocumentKind.Unreadable;
+            return file;
+        }
+
+        file.Tree = parsed.Root;
+        file.YamlKind = expected is DocumentKind.CondaSpec
+            ? YamlKind.CondaSpec
+            : DocumentClassifier.Classify(parsed.Root, isJson, name);
+        file.Kind = file.YamlKind switch
+        {
+            YamlKind.CondaSpec => DocumentKind.CondaSpec,
+            YamlKind.AzureMlV2Environment => DocumentKind.AzureMlV2,
+            YamlKind.AzureMlV1Environment => DocumentKind.AzureMlV1,
+            YamlKind.InlineEnvironments => DocumentKind.JobWithInlineEnvironment,
+            _ => DocumentKind.Unreadable,
+        };
+        if (file.Kind == DocumentKind.Unreadable)
+        {
+            if (candidate.Explicit)
+            {
+                throw new UsageException(parsed.Root is null
+                    ? $"{display}: the file is empty; it is not an environment definition PipelineGuard can check"
+                    : $"{display}: not an environment definition (no conda 'dependencies', no Azure ML environment keys)");
+            }
+
+            return null;
+        }
+
+        if (file.Kind == DocumentKind.CondaSpec && parsed.Root is not DocMapping)
+        {
+            file.Problems.Add(new ParseProblem(SourceSpan.LineOf(display, 1), "a conda specification must be a mapping with a 'dependencies' list"));
+        }
+
+        return file;
+    }
+
+    private LoadedFile Unreadable(Candidate candidate, string display, string message)
+    {
+        var file = new LoadedFile(candidate.FullPath, candidate.Root, new SourceText(display, string.Empty));
+        file.Problems.Add(new ParseProblem(SourceSpan.LineOf(display, 1), message));
+        return file;
+    }
+}

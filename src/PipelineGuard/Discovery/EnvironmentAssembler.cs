@@ -1,0 +1,179 @@
+using PipelineGuard.Documents.AzureMl;
+using PipelineGuard.Documents.Tree;
+using PipelineGuard.Environments;
+using PipelineGuard.IO;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Discovery;
+
+/// <summary>Builds <see cref="AmlEnvironment"/>s from definitions, reading the files they refer to through the shared loader.</summary>
+internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader)
+{
+    private readonly List<AmlEnvironment> _environments = [];
+    private readonly List<FileReference> _references = [];
+
+    public IReadOnlyList<AmlEnvironment> Environments => _environments;
+
+    public IReadOnlyList<FileReference> References => _references;
+
+    public void AddV2(LoadedFile file, DocMapping map, EnvironmentKind kind, SourceSpan origin)
+    {
+        var def = V2EnvironmentDefinition.Read(map);
+        var conda = def.CondaFile switch
+        {
+            { Value: DocMapping inline } => CondaSpecReader.Read(inline, file.Problems),
+            { Value: DocScalar path } => ReadCondaFile(file, path, "conda_file"),
+            { } other => Problem(file, other.Value.Span, "'conda_file' must be a path or a conda specification mapping"),
+            null => null,
+        };
+
+        DockerBuild? build = null;
+        if (def.Build is { } buildEntry)
+        {
+            build = ReadBuild(file, buildEntry, def.BuildPath, def.DockerfilePath);
+        }
+
+        _environments.Add(new AmlEnvironment(kind, origin)
+        {
+            Name = def.Name?.Located,
+            Image = def.Image is { Value: DocScalar image } ? image.Located : null,
+            Conda = conda,
+            Build = build,
+            DockerSourceKey = def.Image?.Key.Span ?? def.Build?.Key.Span,
+        });
+    }
+
+    public void AddV1(LoadedFile file, DocMapping map)
+    {
+        var def = V1EnvironmentDefinition.Read(map);
+        CondaSpec? conda = null;
+        if (def.CondaDependencies is { Value: DocMapping inline })
+        {
+            conda = CondaSpecReader.Read(inline, file.Problems);
+        }
+        else if (def.CondaDependencies is { } wrong)
+        {
+            file.Problems.Add(new ParseProblem(wrong.Value.Span, "'condaDependencies' must be the conda specification as a JSON object"));
+        }
+        else
+        {
+            // Environment.save_to_directory writes the spec beside the JSON and drops it from the JSON.
+            var sibling = Path.Combine(Path.GetDirectoryName(file.FullPath)!, "conda_dependencies.yml");
+            if (fs.FileExists(sibling))
+            {
+                conda = LoadConda(new Candidate(sibling, file.Root, Explicit: false));
+            }
+        }
+
+        bool? userManaged = def.UserManagedDependencies?.Value is DocScalar s ? s.AsBoolean : null;
+        if (def.UserManagedDependencies is { } um && userManaged is null)
+        {
+            file.Problems.Add(new ParseProblem(um.Value.Span, "'userManagedDependencies' must be true or false"));
+        }
+
+        DockerBuild? build = def.BaseDockerfile is { } dockerfile
+            ? new DockerBuild(null, dockerfile.Key.Span, null)
+            : def.BuildContext is { } context ? new DockerBuild(null, context.Key.Span, null) : null;
+        _environments.Add(new AmlEnvironment(EnvironmentKind.AzureMlV1, file.Text.SpanOfLine(1))
+        {
+            Name = def.Name?.Located,
+            Image = def.BaseImage is { Value: DocScalar { IsNull: false } image } ? image.Located : null,
+            Conda = conda,
+            UserManagedDependencies = userManaged is { } b ? new Located<bool>(b, def.UserManagedDependencies!.Value.Span) : null,
+            InterpreterPath = def.InterpreterPath?.Located,
+            Build = build,
+            DockerSourceKey = def.BaseImage?.Key.Span ?? def.BaseDockerfile?.Key.Span ?? def.BuildContext?.Key.Span ?? def.Docker?.Key.Span,
+        });
+    }
+
+    public void AddStandalone(LoadedFile file)
+    {
+        switch (file.Kind)
+        {
+            case DocumentKind.CondaSpec when file.Tree is DocMapping map:
+                file.Conda ??= CondaSpecReader.Read(map, file.Problems);
+                _environments.Add(new AmlEnvironment(EnvironmentKind.CondaSpec, file.Text.SpanOfLine(1)) { Conda = file.Conda });
+                break;
+        }
+    }
+
+    private CondaSpec? ReadCondaFile(LoadedFile owner, DocScalar path, string what)
+    {
+        var target = Resolve(owner, path, what, expectDirectory: false);
+        return target is null ? null : LoadConda(new Candidate(target, owner.Root, Explicit: false));
+    }
+
+    private CondaSpec? LoadConda(Candidate candidate)
+    {
+        var file = loader.Load(candidate, DocumentKind.CondaSpec);
+        if (file is null)
+        {
+            return null;
+        }
+
+        file.Claimed = true;
+        if (file.Tree is DocMapping map)
+        {
+            file.Conda ??= CondaSpecReader.Read(map, file.Problems);
+        }
+
+        return file.Conda;
+    }
+
+    private DockerBuild ReadBuild(LoadedFile owner, DocEntry buildEntry, DocScalar? contextPath, DocScalar? dockerfilePath)
+    {
+        if (contextPath is null)
+        {
+            owner.Problems.Add(new ParseProblem(buildEntry.Key.Span, "'build' needs a 'path' to the Docker build context"));
+            return new DockerBuild(null, buildEntry.Key.Span, null);
+        }
+
+        var context = Resolve(owner, contextPath, "build.path", expectDirectory: true);
+        if (context is null)
+        {
+            return new DockerBuild(null, contextPath.Span, null);
+        }
+
+        var relative = dockerfilePath?.Value ?? "Dockerfile";
+        var dockerfile = Path.GetFullPath(Path.Combine(context, relative));
+        var span = dockerfilePath?.Span ?? contextPath.Span;
+        var status = PathUtil.IsTemplate(relative) ? ReferenceStatus.NotChecked
+            : !PathUtil.IsUnder(dockerfile, context) ? ReferenceStatus.OutsideRoot
+            : fs.FileExists(dockerfile) ? ReferenceStatus.Exists : ReferenceStatus.Missing;
+        _references.Add(new FileReference(span, dockerfilePath is null ? "build.path/Dockerfile" : "build.dockerfile_path", relative, dockerfile, status));
+        if (status == ReferenceStatus.Exists)
+        {
+            var file = loader.Load(new Candidate(dockerfile, owner.Root, Explicit: false), DocumentKind.Dockerfile);
+            if (file is not null)
+            {
+                file.Claimed = true;
+            }
+        }
+
+        return new DockerBuild(context, contextPath.Span, null);
+    }
+
+    /// <summary>Resolves a path written in <paramref name="owner"/>, records the reference, and returns the full path when it exists inside the root.</summary>
+    private string? Resolve(LoadedFile owner, DocScalar path, string what, bool expectDirectory)
+    {
+        var text = path.Value.Trim();
+        if (PathUtil.IsTemplate(text) || PathUtil.IsUrl(text))
+        {
+            _references.Add(new FileReference(path.Span, what, text, null, ReferenceStatus.NotChecked));
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(owner.FullPath)!, text));
+        var status = !PathUtil.IsUnder(full, owner.Root) ? ReferenceStatus.OutsideRoot
+            : (expectDirectory ? fs.DirectoryExists(full) : fs.FileExists(full)) ? ReferenceStatus.Exists
+            : ReferenceStatus.Missing;
+        _references.Add(new FileReference(path.Span, what, text, full, status));
+        return status == ReferenceStatus.Exists ? full : null;
+    }
+
+    private static CondaSpec? Problem(LoadedFile file, SourceSpan span, string message)
+    {
+        file.Problems.Add(new ParseProblem(span, message));
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+using PipelineGuard.IO;
+
+namespace PipelineGuard.Discovery;
+
+/// <summary>Turns the PATH arguments into candidate files: files as given, folders walked (PRODUCT.md §2).</summary>
+internal sealed class InputCollector(IFileSystem fs, Func<string, bool>? excluded = null)
+{
+    public IReadOnlyList<Candidate> Collect(IReadOnlyList<string> paths)
+    {
+        var cwd = Path.GetFullPath(fs.CurrentDirectory);
+        var result = new List<Candidate>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths.Count == 0 ? ["."] : paths)
+        {
+            var full = Path.GetFullPath(Path.Combine(cwd, path));
+            if (fs.FileExists(full))
+            {
+                var root = PathUtil.IsUnder(full, cwd) ? cwd : Path.GetDirectoryName(full)!;
+                if (!IsKnownName(Path.GetFileName(full)))
+                {
+                    throw new UsageException($"{path}: not a file kind PipelineGuard reads (conda YAML, Azure ML environment YAML/JSON, requirements*.txt, Dockerfile)");
+                }
+
+                if (seen.Add(full))
+                {
+                    result.Add(new Candidate(full, root, Explicit: true));
+                }
+            }
+            else if (fs.DirectoryExists(full))
+            {
+                var root = PathUtil.IsUnder(full, cwd) ? cwd : full;
+                Walk(full, root, result, seen);
+            }
+            else
+            {
+                throw new UsageException($"{path}: no such file or directory");
+            }
+        }
+
+        return result;
+    }
+
+    public static bool IsKnownName(string name) =>
+        FileNames.IsYaml(name) || FileNames.IsJson(name) || FileNames.IsDockerfile(name) || FileNames.IsRequirements(name);
+
+    private void Walk(string directory, string root, List<Candidate> result, HashSet<string> seen)
+    {
+        // Iterative, sorted walk: deterministic order, no recursion depth limit.
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            List<(string Path, bool IsDirectory)> entries;
+            try
+            {
+                entries = [.. fs.EnumerateEntries(dir).OrderBy(e => e.Path, StringComparer.Ordinal)];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var (path, isDirectory) in entries.Where(e => e.IsDirectory).Reverse())
+            {
+                if (!FileNames.SkippedDirectories.Contains(Path.GetFileName(path)) && !IsExcluded(path, root))
+                {
+                    pending.Push(path);
+                }
+            }
+
+            foreach (var (path, _) in entries.Where(e => !e.IsDirectory))
+            {
+                if (IsKnownName(Path.GetFileName(path)) && !IsExcluded(path, root) && seen.Add(path))
+                {
+                    result.Add(new Candidate(path, root, Explicit: false));
+                }
+            }
+        }
+    }
+
+    private bool IsExcluded(string path, string root) =>
+        excluded is not null && excluded(PathUtil.ToDisplay(Path.GetRelativePath(root, path)));
+}

@@ -1,0 +1,26 @@
+namespace PipelineGuard.Discovery;
+
+internal static class PathUtil
+{
+    /// <summary>Is <paramref name="path"/> the folder <paramref name="root"/> or inside it (after normalisation)?</summary>
+    public static bool IsUnder(string path, string root)
+    {
+        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        return full == top || full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal) || top.Length == 0;
+    }
+
+    /// <summary>A path as users see it in reports: '/' separators.</summary>
+    public static string ToDisplay(string path) => path.Replace('\\', '/');
+
+    /// <summary>The display path of a file: relative to the working directory.</summary>
+    public static string Display(string fullPath, string workingDirectory) =>
+        ToDisplay(Path.GetRelativePath(workingDirectory, fullPath));
+
+    /// <summary>Template placeholders that real repositories carry (<c>{{ACR_NAME}}</c>, <c>{{image.context.path}}</c>).</summary>
+    public static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("}}", StringComparison.Ordinal);
+
+    public static bool IsUrl(string text) =>
+        text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+        text.StartsWith("git+", StringComparison.OrdinalIgnoreCase) || text.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using PipelineGuard.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace PipelineGuard.Documents.Tree;
+
+/// <summary>
+/// Reads the first YAML document into a <see cref="DocNode"/> tree, straight from YamlDotNet's event
+/// parser with an explicit stack. Not through <c>YamlStream</c>: that builds its tree recursively
+/// (deep nesting overflows the stack, which no catch can stop) and throws non-YAML exceptions on some
+/// malformed input. Aliases become shared references (a DAG: no alias-bomb expansion); a duplicate
+/// key is a problem, as in conda's ruamel loader.
+/// </summary>
+internal static class YamlTreeReader
+{
+    /// <summary>Deeper than any real environment file; beyond it the document is refused.</summary>
+    private const int MaxDepth = 256;
+
+    public static DocParseResult Read(SourceText source)
+    {
+        var builder = new Builder(source.Path);
+        Mark last = Mark.Empty;
+        try
+        {
+            var parser = new Parser(new StringReader(source.Content));
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+                var problem = builder.Accept(parser.Current!);
+                if (problem is not null)
+                {
+                    return new DocParseResult(null, problem);
+                }
+
+                if (builder.Finished)
+                {
+                    break;
+                }
+            }
+
+            return new DocParseResult(builder.Root, null);
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet's Message has no position; Start has it (1-based).
+            var line = Math.Max(1, (int)e.Start.Line);
+            var column = Math.Max(1, (int)e.Start.Column);
+            return new DocParseResult(null, new ParseProblem(
+                new SourceSpan(source.Path, line, column, line, column + 1), "invalid YAML: " + e.Message));
+        }
+#pragma warning disable CA1031 // YamlDotNet throws InvalidOperationException on some malformed input ("a: [1, 2\nb: 3").
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // No position in the exception: the last event the parser completed is the best place to point at.
+            var line = Math.Max(1, (int)last.Line);
+            var column = Math.Max(1, (int)last.Column);
+            return new DocParseResult(null, new ParseProblem(
+                new SourceSpan(source.Path, line, column, line, column + 1),
+                "invalid YAML: the parser cannot go on after this point (an unclosed '[' or '{', or a stray character?)"));
+        }
+    }
+
+    private sealed class Builder(string path)
+    {
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, DocNode> _anchors = new(StringComparer.Ordinal);
+        private bool _inDocument;
+
+        public DocNode? Root { get; private set; }
+
+        public bool Finished { get; private set; }
+
+        public ParseProblem? Accept(ParsingEvent e)
+        {
+            switch (e)
+            {
+                case DocumentStart:
+                    _inDocument = true;
+                    return null;
+                case DocumentEnd:
+                    Finished = _inDocument;
+                    return null;
+                case Scalar scalar:
+                    return Add(ConvertScalar(scalar), scalar.Anchor, e);
+                case AnchorAlias alias:
+                    return _anchors.TryGetValue(alias.Value.Value, out var target)
+                        ? Add(target, AnchorName.Empty, e)
+                        : Problem(e, $"the anchor '{alias.Value.Value}' is not defined");
+                case MappingStart mapping:
+                    return Open(new Frame(new List<DocEntry>(), null, mapping.Anchor, SpanOf(e)), e);
+                case SequenceStart sequence:
+                    return Open(new Frame(null, new List<DocNode>(), sequence.Anchor, SpanOf(e)), e);
+                case MappingEnd or SequenceEnd:
+                    var frame = _stack.Pop();
+                    DocNode node = frame.Entries is not null
+                        ? new DocMapping(frame.Entries, frame.Span)
+                        : new DocSequence(frame.Items!, frame.Span);
+                    return Add(node, frame.Anchor, e);
+                default:
+                    return null;
+            }
+        }
+
+        private ParseProblem? Open(Frame frame, ParsingEvent e)
+        {
+            if (_stack.Count >= MaxDepth)
+            {
+                return Problem(e, $"the document nests deeper than {MaxDepth} levels");
+            }
+
+            _stack.Push(frame);
+            return null;
+        }
+
+        private ParseProblem? Add(DocNode node, AnchorName anchor, ParsingEvent e)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = node;
+            }
+
+            if (_stack.Count == 0)
+            {
+                Root = node;
+                return null;
+            }
+
+            var parent = _stack.Peek();
+            if (parent.Items is not null)
+            {
+                parent.Items.Add(node);
+                return null;
+            }
+
+            if (parent.PendingKey is null)
+            {
+                var key = node as DocScalar ?? new DocScalar(string.Empty, ScalarKind.Null, false, node.Span);
+                if (node is DocScalar && !parent.Keys.Add(key.Value))
+                {
+                    return Problem(e, $"duplicate key '{key.Value}'");
+                }
+
+                parent.PendingKey = key;
+                return null;
+            }
+
+            parent.Entries!.Add(new DocEntry(parent.PendingKey, node));
+            parent.PendingKey = null;
+            return null;
+        }
+
+        private DocScalar ConvertScalar(Scalar scalar)
+        {
+            var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+            var kind = scalar.IsPlainImplicit && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Tag.IsEmpty
+                ? ResolvePlain(scalar.Value)
+                : ScalarKind.String;
+            return new DocScalar(scalar.Value, kind, quoted, SpanOf(scalar));
+        }
+
+        // YAML 1.2 core schema words for plain scalars (where conda's ruamel and PyYAML agree).
+        private static ScalarKind ResolvePlain(string value) => value switch
+        {
+            "" or "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
+            "true" or "True" or "TRUE" or "false" or "False" or "FALSE" => ScalarKind.Boolean,
+            _ => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? ScalarKind.Number : ScalarKind.String,
+        };
+
+        private ParseProblem Problem(ParsingEvent e, string message) => new(SpanOf(e), "invalid YAML: " + message);
+
+        private SourceSpan SpanOf(ParsingEvent e)
+        {
+            var line = Math.Max(1, (int)e.Start.Line);
+            var column = Math.Max(1, (int)e.Start.Column);
+            var endLine = Math.Max(line, (int)e.End.Line);
+            var endColumn = endLine == line ? Math.Max(column, (int)e.End.Column) : Math.Max(1, (int)e.End.Column);
+            return new SourceSpan(path, line, column, endLine, endColumn);
+        }
+    }
+
+    private sealed class Frame(List<DocEntry>? entries, List<DocNode>? items, AnchorName anchor, SourceSpan span)
+    {
+        public List<DocEntry>? Entries { get; } = entries;
+
+        public List<DocNode>? Items { get; } = items;
+
+        public AnchorName Anchor { get; } = anchor;
+
+        public SourceSpan Span { get; } = span;
+
+        public DocScalar? PendingKey { get; set; }
+
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,6 @@
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Engine;
+
+/// <summary>What a run checks and when it fails. <see cref="FailOn"/> null means "never fail" (<c>--fail-on none</c>).</summary>
+internal sealed record CheckOptions(IReadOnlyList<string> Paths, Severity? FailOn = Severity.Error);

@@ -1,0 +1,17 @@
+using PipelineGuard.Environments;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Engine;
+
+/// <summary>The outcome of a run: sorted findings, the sources they point into, and whether the run fails.</summary>
+internal sealed record CheckResult(IReadOnlyList<Finding> Findings, Workspace Workspace, Severity? FailOn, int Suppressed = 0)
+{
+    public int Files => Workspace.Documents.Count;
+
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+
+    public bool Failed => FailOn is { } threshold && Findings.Any(f => f.Severity >= threshold);
+
+    /// <summary>The text of a file a finding points into, for snippets; null for files that were not read.</summary>
+    public SourceText? Source(string path) => Workspace.Documents.FirstOrDefault(d => d.Text.Path == path)?.Text;
+}

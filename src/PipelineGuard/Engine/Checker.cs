@@ -1,0 +1,36 @@
+using PipelineGuard.Discovery;
+using PipelineGuard.IO;
+using PipelineGuard.Model;
+using PipelineGuard.Rules;
+
+namespace PipelineGuard.Engine;
+
+/// <summary>The pipeline: discover and parse once, run every rule, then order and de-duplicate the findings.</summary>
+internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules)
+{
+    public Checker(IFileSystem fs)
+        : this(fs, RuleCatalog.All)
+    {
+    }
+
+    public CheckResult Run(CheckOptions options)
+    {
+        var workspace = new WorkspaceBuilder(fs).Build(options.Paths);
+        var findings = rules.SelectMany(r => r.Check(workspace));
+        return new CheckResult(Order(findings), workspace, options.FailOn);
+    }
+
+    /// <summary>
+    /// Sorted by file, line, column, rule ID (the JSON contract). A spec file shared by two definitions
+    /// is checked in both; the same finding at the same place is reported once.
+    /// </summary>
+    public static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
+        findings
+            .DistinctBy(f => (f.RuleId, f.Span, f.Message))
+            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Line)
+            .ThenBy(f => f.Span.Column)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+}

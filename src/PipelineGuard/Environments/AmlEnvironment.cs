@@ -1,0 +1,36 @@
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Environments;
+
+/// <summary>
+/// One Azure ML environment, whatever form it was written in. Every input kind resolves into this
+/// model, so each rule is written once. Values keep the span of the token they were read from.
+/// </summary>
+/// <remarks>
+/// It lives above <c>Documents/</c> (not in <c>Model/</c>) because it holds parsed documents
+/// (Dockerfile, requirement files); <c>Model/</c> stays free of dependencies.
+/// </remarks>
+internal sealed record AmlEnvironment(EnvironmentKind Kind, SourceSpan Origin)
+{
+    public Located<string>? Name { get; init; }
+
+    /// <summary>The base image (v2 <c>image</c>, v1 <c>docker.baseImage</c>).</summary>
+    public Located<string>? Image { get; init; }
+
+    public CondaSpec? Conda { get; init; }
+
+    public Located<bool>? UserManagedDependencies { get; init; }
+
+    public Located<string>? InterpreterPath { get; init; }
+
+    /// <summary>The Docker build of the environment (v2 <c>build</c>, v1 <c>buildContext</c>/<c>baseDockerfile</c>), or a stand-alone Dockerfile.</summary>
+    public DockerBuild? Build { get; init; }
+
+    /// <summary>Where the definition names its Docker source: <c>image</c>, <c>build</c>, <c>baseImage</c>, … (for PG105/PG120).</summary>
+    public SourceSpan? DockerSourceKey { get; init; }
+
+    public bool HasCustomDocker => Image is not null || Build is not null;
+}
+
+/// <summary>A Docker build: the context folder and the Dockerfile that was read from it (when it exists).</summary>
+internal sealed record DockerBuild(string? ContextPath, SourceSpan Span, Documents.Docker.DockerfileDocument? Dockerfile);

@@ -1,0 +1,19 @@
+namespace PipelineGuard.IO;
+
+/// <summary>What the engine needs of a file system; injected so that tests run on an in-memory tree.</summary>
+internal interface IFileSystem
+{
+    string CurrentDirectory { get; }
+
+    bool FileExists(string path);
+
+    bool DirectoryExists(string path);
+
+    /// <summary>Immediate children of a directory: (full path, is directory). Symbolic links to directories are reported as files so walks cannot loop.</summary>
+    IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory);
+
+    long FileLength(string path);
+
+    /// <summary>Reads a file; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot.</summary>
+    byte[] ReadAllBytes(string path);
+}

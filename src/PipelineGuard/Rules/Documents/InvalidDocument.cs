@@ -1,0 +1,21 @@
+using PipelineGuard.Environments;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Rules.Documents;
+
+/// <summary>
+/// PG113: a recognised file cannot be parsed or has the wrong shape. Azure ML rejects it at registration
+/// ("Invalid conda dependencies", "Unexpected Dockerfile format") or conda fails on it at build time.
+/// Readers record problems with their exact place; this rule reports them.
+/// </summary>
+internal sealed class InvalidDocument : IRule
+{
+    public static readonly RuleInfo Rule = new("PG113", "invalid-document", Severity.Error,
+        "A recognised file cannot be parsed, or has the wrong shape.");
+
+    public RuleInfo Info => Rule;
+
+    public IEnumerable<Finding> Check(Workspace workspace) =>
+        workspace.Documents.SelectMany(d => d.Problems.Select(p => new Finding(Rule, Rule.DefaultSeverity,
+            p.Message + "; Azure ML cannot use this file until it is fixed.", p.Span)));
+}

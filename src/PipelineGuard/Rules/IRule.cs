@@ -1,0 +1,24 @@
+using PipelineGuard.Environments;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Rules;
+
+/// <summary>A check: a pure function from the workspace to findings. Rules never print and never read files.</summary>
+internal interface IRule
+{
+    RuleInfo Info { get; }
+
+    IEnumerable<Finding> Check(Workspace workspace);
+}
+
+/// <summary>Base of the rules that look at one environment at a time.</summary>
+internal abstract class EnvironmentRule : IRule
+{
+    public abstract RuleInfo Info { get; }
+
+    public IEnumerable<Finding> Check(Workspace workspace) => workspace.Environments.SelectMany(Check);
+
+    protected abstract IEnumerable<Finding> Check(AmlEnvironment environment);
+
+    protected Finding Report(SourceSpan span, string message, string? fix = null) => new(Info, Info.DefaultSeverity, message, span, fix);
+}
