@@ -56,6 +56,8 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
         if (expected is DocumentKind.Dockerfile || (expected is null && FileNames.IsDockerfile(name)))
         {
             file.Kind = DocumentKind.Dockerfile;
+            file.Dockerfile = Documents.Docker.DockerfileReader.Read(file.Text);
+            file.Problems.AddRange(file.Dockerfile.Problems);
             return file;
         }
 

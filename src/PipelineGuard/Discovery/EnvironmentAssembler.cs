@@ -94,6 +94,13 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
                 file.Conda ??= CondaSpecReader.Read(map, file.Problems);
                 _environments.Add(new AmlEnvironment(EnvironmentKind.CondaSpec, file.Text.SpanOfLine(1)) { Conda = file.Conda });
                 break;
+            case DocumentKind.Dockerfile when file.Dockerfile is { } dockerfile:
+                var origin = file.Text.SpanOfLine(1);
+                _environments.Add(new AmlEnvironment(EnvironmentKind.Dockerfile, origin)
+                {
+                    Build = new DockerBuild(Path.GetDirectoryName(file.FullPath), origin, dockerfile),
+                });
+                break;
         }
     }
 
@@ -141,16 +148,18 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             : !PathUtil.IsUnder(dockerfile, context) ? ReferenceStatus.OutsideRoot
             : fs.FileExists(dockerfile) ? ReferenceStatus.Exists : ReferenceStatus.Missing;
         _references.Add(new FileReference(span, dockerfilePath is null ? "build.path/Dockerfile" : "build.dockerfile_path", relative, dockerfile, status));
+        Documents.Docker.DockerfileDocument? document = null;
         if (status == ReferenceStatus.Exists)
         {
             var file = loader.Load(new Candidate(dockerfile, owner.Root, Explicit: false), DocumentKind.Dockerfile);
             if (file is not null)
             {
                 file.Claimed = true;
+                document = file.Dockerfile;
             }
         }
 
-        return new DockerBuild(context, contextPath.Span, null);
+        return new DockerBuild(context, contextPath.Span, document);
     }
 
     /// <summary>Resolves a path written in <paramref name="owner"/>, records the reference, and returns the full path when it exists inside the root.</summary>

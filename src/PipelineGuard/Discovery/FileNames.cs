@@ -25,11 +25,8 @@ internal static class FileNames
              lower.StartsWith("constraints", StringComparison.Ordinal));
     }
 
-    /// <summary><c>Dockerfile</c>, <c>Dockerfile.*</c>, <c>*.dockerfile</c> (BuildKit's own naming conventions).</summary>
-    public static bool IsDockerfile(string name) =>
-        name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) ||
-        name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) ||
-        name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase);
+    /// <summary>BuildKit's naming conventions (<c>Dockerfile</c>, <c>Dockerfile.*</c>, <c>*.dockerfile</c>, …).</summary>
+    public static bool IsDockerfile(string name) => Documents.Docker.DockerfileNames.IsDockerfileName(name);
 
     /// <summary>
     /// When a YAML file cannot be parsed its kind is unknown; report it (PG113) only when its name or text

@@ -31,5 +31,8 @@ internal sealed class LoadedFile(string fullPath, string root, SourceText text)
     /// <summary>The conda spec read from this file, once (several definitions may refer to it).</summary>
     public CondaSpec? Conda { get; set; }
 
+    /// <summary>The Dockerfile read from this file, when it is one.</summary>
+    public Documents.Docker.DockerfileDocument? Dockerfile { get; set; }
+
     public InputDocument ToDocument() => new(Text, Kind, Problems);
 }

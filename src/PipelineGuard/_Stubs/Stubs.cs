@@ -1,6 +1,6 @@
 // TEMPORARY: stand-ins for the helpers' types until their branches are merged.
-namespace PipelineGuard.Versioning.Conda
-{
+namespace PipelineGuard.Versioning.Conda;
+
     internal sealed class CondaVersion : IComparable<CondaVersion>
     {
         private readonly int[] _parts;
@@ -57,8 +57,4 @@ namespace PipelineGuard.Versioning.Conda
             return new(new CondaMatchSpec { Channel = ch, Name = name.ToLowerInvariant(), VersionText = ver, Version = ver is null ? null : new CondaVersionSpec { Text = t[i..].Trim() }, NameRange = (text.IndexOf(name), name.Length) }, null);
         }
     }
-}
-namespace PipelineGuard.Documents.Docker
-{
-    internal sealed class DockerfileDocument { }
-}
+

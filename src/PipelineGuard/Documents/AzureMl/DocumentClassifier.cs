@@ -37,7 +37,7 @@ internal static class DocumentClassifier
             return YamlKind.AzureMlV2Environment;
         }
 
-        if (IsCondaShape(map))
+        if (IsCondaShape(map) || (map.Has("dependencies") && LooksLikeCondaFileName(fileName) && !map.Has("apiVersion")))
         {
             return YamlKind.CondaSpec;
         }
@@ -72,6 +72,13 @@ internal static class DocumentClassifier
         }
 
         return deps.Items.All(i => i is DocScalar || i is DocMapping m && m.Has("pip")) || map.Has("channels");
+    }
+
+    /// <summary>A conda spec whose dependencies have the wrong shape is still reported (PG113) when its name says what it is.</summary>
+    private static bool LooksLikeCondaFileName(string fileName)
+    {
+        var lower = fileName.ToLowerInvariant();
+        return lower.Contains("conda", StringComparison.Ordinal) || lower.StartsWith("env", StringComparison.Ordinal);
     }
 
     private static bool IsV1(DocMapping map) =>

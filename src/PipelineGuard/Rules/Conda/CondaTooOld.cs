@@ -8,8 +8,8 @@ namespace PipelineGuard.Rules.Conda;
 /// PG104: a conda older than 4.5.4 is pinned or installed. Azure ML's build runs
 /// <c>conda env create -p … -f mutated_conda_dependencies.yml</c>, which needs conda 4.5.4 or newer in a
 /// custom base image. Guide (2020 edition): "custom base images need conda >= 4.5.4".
-/// Dockerfile sources (installer names, <c>conda install conda=…</c>, <c>CONDA_VERSION</c>) are checked by
-/// the Dockerfile part of the rule under the same ID.
+/// In Dockerfiles it reads installer names, <c>conda install conda=…</c>, <c>CONDA_VERSION</c> and
+/// <c>continuumio/miniconda3:TAG</c> images (see <see cref="CondaInDockerfile"/>).
 /// </summary>
 internal sealed class CondaTooOld : EnvironmentRule
 {
@@ -22,16 +22,25 @@ internal sealed class CondaTooOld : EnvironmentRule
 
     protected override IEnumerable<Finding> Check(AmlEnvironment environment)
     {
-        if (environment.Conda is not { } conda)
-        {
-            yield break;
-        }
-
-        foreach (var dependency in conda.Named("conda"))
+        foreach (var dependency in environment.Conda?.Named("conda") ?? [])
         {
             if (dependency.Spec?.Version is { } version && !version.AdmitsAtOrAbove(Minimum))
             {
                 yield return Report(dependency.Text.Span, Message($"'{dependency.Text.Value.Trim()}'"), fix: "conda>=4.5.4");
+            }
+        }
+
+        if (environment.Build?.Dockerfile is not { } dockerfile)
+        {
+            yield break;
+        }
+
+        foreach (var found in CondaInDockerfile.Find(dockerfile))
+        {
+            var old = found.Spec is { } spec ? !spec.AdmitsAtOrAbove(Minimum) : found.Version!.CompareTo(Minimum) < 0;
+            if (old)
+            {
+                yield return Report(found.Span, Message(found.What));
             }
         }
     }

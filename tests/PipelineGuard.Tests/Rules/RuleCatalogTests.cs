@@ -1,0 +1,51 @@
+using PipelineGuard.Rules;
+
+namespace PipelineGuard.Tests.Rules;
+
+public sealed class RuleCatalogTests
+{
+    private static IEnumerable<string> RuleIds => RuleCatalog.All.Select(r => r.Info.Id);
+
+    [Test]
+    public void Rule_ids_and_names_are_unique_and_well_formed()
+    {
+        var infos = RuleCatalog.All.Select(r => r.Info).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(infos.Select(i => i.Id), Is.Unique);
+            Assert.That(infos.Select(i => i.Name), Is.Unique);
+            Assert.That(infos.Select(i => i.Id), Is.All.Match("^PG[1-3][0-9]{2}$"));
+            Assert.That(infos.Select(i => i.Name), Is.All.Match("^[a-z0-9]+(-[a-z0-9]+)*$"));
+            Assert.That(infos.Select(i => i.Id), Is.Ordered);
+        });
+    }
+
+    [TestCaseSource(nameof(RuleIds))]
+    public void Every_rule_has_a_page_with_the_required_sections(string id)
+    {
+        var page = RuleDocs.Page(id);
+        Assert.That(page, Is.Not.Null, $"docs/rules/{id}.md is missing");
+        var info = RuleCatalog.Find(id)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(page, Does.StartWith($"# {id} {info.Name}"));
+            foreach (var section in new[] { "## Why", "## Bad", "## Good", "## Fix", "## Source" })
+            {
+                Assert.That(page, Does.Contain(section), $"{id}: no '{section}' section");
+            }
+
+            Assert.That(page, Does.Contain($"**Default severity:** {PipelineGuard.Model.SeverityNames.ToName(info.DefaultSeverity)}"));
+        });
+    }
+
+    [Test]
+    public void Rules_can_be_found_by_id_or_name_in_any_case()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(RuleCatalog.Find("pg101")?.Id, Is.EqualTo("PG101"));
+            Assert.That(RuleCatalog.Find("pip-unpinned")?.Id, Is.EqualTo("PG102"));
+            Assert.That(RuleCatalog.Find("PG999"), Is.Null);
+        });
+    }
+}
