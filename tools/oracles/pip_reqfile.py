@@ -245,7 +245,8 @@ def opts_dict(opts):
     defaults.index_url = None
     result = {}
     for key, value in sorted(vars(opts).items()):
-        if value != getattr(defaults, key, None):
+        default = [] if key == "features_enabled" else getattr(defaults, key, None)
+        if value != default:
             result[key] = plain(value)
     return result
 
