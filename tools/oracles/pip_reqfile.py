@@ -41,6 +41,7 @@ ENV = {
     "PG_OPTS": "--pre --no-index",
     "PG_EMPTY": "",
     "PG_VERSION": "1.2.3",
+    "PG_NESTED": "${PG_TOKEN}x",
 }
 
 SHA_A = "a" * 64
@@ -203,6 +204,24 @@ CASES = {
         "--=x\n"
         "---triple\n"
         "ok-after\n"
+    ),
+    "env_tricky.txt": (
+        "${PG_NESTED} ${PG_TOKEN}\n"
+        "${PG_TOKEN} ${PG_NESTED}\n"
+        "${PG_VERSION}${PG_UNSET}${PG_VERSION}\n"
+        "pkg==${PG_VERSION} \\\n"
+        "  --hash=sha256:${PG_TOKEN}\n"
+        "${}\n"
+    ),
+    "quoting.txt": (
+        "--index-url \"https://a \\\n b\"\n"
+        "--trusted-host 'x'\"y\"z\n"
+        "--find-links=\"\"\n"
+        "--find-links \"a\\\"b\\\\c\\d\"\n"
+        "-e \"./my pkg\" --hash=sha256:" + SHA_A + "\n"
+        "-r\tincluded/dev.txt\n"
+        "pkg\t; python_version<'3' --hash\tsha256:" + SHA_B + "\n"
+        "--pre\t--no-index\n"
     ),
     "unknown_option.txt": "numpy\n--foo bar\npandas\n",
     "missing_value.txt": "numpy\n-e\n",
