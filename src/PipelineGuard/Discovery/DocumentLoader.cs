@@ -64,6 +64,8 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
         if (expected is DocumentKind.Requirements || (expected is null && FileNames.IsRequirements(name)))
         {
             file.Kind = DocumentKind.Requirements;
+            file.Requirements = Documents.Pip.RequirementsFileReader.Read(file.Text);
+            file.Problems.AddRange(file.Requirements.Problems);
             return file;
         }
 

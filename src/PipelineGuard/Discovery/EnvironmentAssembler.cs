@@ -11,6 +11,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
 {
     private readonly List<AmlEnvironment> _environments = [];
     private readonly List<FileReference> _references = [];
+    private LoadedFile? _condaOwner;
 
     public IReadOnlyList<AmlEnvironment> Environments => _environments;
 
@@ -38,6 +39,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             Name = def.Name?.Located,
             Image = def.Image is { Value: DocScalar image } ? image.Located : null,
             Conda = conda,
+            Requirements = FollowPipListIncludes(conda, def.CondaFile?.Value is DocScalar condaPath ? ResolvedCondaFile(file, condaPath) : file),
             Build = build,
             DockerSourceKey = def.Image?.Key.Span ?? def.Build?.Key.Span,
         });
@@ -45,6 +47,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
 
     public void AddV1(LoadedFile file, DocMapping map)
     {
+        _condaOwner = null;
         var def = V1EnvironmentDefinition.Read(map);
         CondaSpec? conda = null;
         if (def.CondaDependencies is { Value: DocMapping inline })
@@ -62,6 +65,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             if (fs.FileExists(sibling))
             {
                 conda = LoadConda(new Candidate(sibling, file.Root, Explicit: false));
+                _condaOwner = loader.Load(new Candidate(sibling, file.Root, Explicit: false));
             }
         }
 
@@ -79,6 +83,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             Name = def.Name?.Located,
             Image = def.BaseImage is { Value: DocScalar { IsNull: false } image } ? image.Located : null,
             Conda = conda,
+            Requirements = FollowPipListIncludes(conda, _condaOwner ?? file),
             UserManagedDependencies = userManaged is { } b ? new Located<bool>(b, def.UserManagedDependencies!.Value.Span) : null,
             InterpreterPath = def.InterpreterPath?.Located,
             Build = build,
@@ -92,7 +97,17 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
         {
             case DocumentKind.CondaSpec when file.Tree is DocMapping map:
                 file.Conda ??= CondaSpecReader.Read(map, file.Problems);
-                _environments.Add(new AmlEnvironment(EnvironmentKind.CondaSpec, file.Text.SpanOfLine(1)) { Conda = file.Conda });
+                _environments.Add(new AmlEnvironment(EnvironmentKind.CondaSpec, file.Text.SpanOfLine(1))
+                {
+                    Conda = file.Conda,
+                    Requirements = FollowPipListIncludes(file.Conda, file),
+                });
+                break;
+            case DocumentKind.Requirements when file.Requirements is { } requirements:
+                _environments.Add(new AmlEnvironment(EnvironmentKind.Requirements, file.Text.SpanOfLine(1))
+                {
+                    Requirements = [requirements, .. FollowIncludes(file, requirements)],
+                });
                 break;
             case DocumentKind.Dockerfile when file.Dockerfile is { } dockerfile:
                 var origin = file.Text.SpanOfLine(1);
@@ -178,6 +193,55 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             : ReferenceStatus.Missing;
         _references.Add(new FileReference(path.Span, what, text, full, status));
         return status == ReferenceStatus.Exists ? full : null;
+    }
+
+    /// <summary>The loaded conda file a <c>conda_file:</c> path names (already read by <see cref="ReadCondaFile"/>).</summary>
+    private LoadedFile? ResolvedCondaFile(LoadedFile owner, DocScalar path)
+    {
+        var text = path.Value.Trim();
+        if (PathUtil.IsTemplate(text) || PathUtil.IsUrl(text))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(owner.FullPath)!, text));
+        return PathUtil.IsUnder(full, owner.Root) && fs.FileExists(full) ? loader.Load(new Candidate(full, owner.Root, Explicit: false)) : null;
+    }
+
+    /// <summary>The files that <c>-r</c>/<c>-c</c> lines of a conda spec's pip list include (paths relative to the conda file).</summary>
+    private List<Documents.Pip.RequirementsDocument> FollowPipListIncludes(CondaSpec? conda, LoadedFile? owner) =>
+        conda?.Pip is { } pip && owner is not null ? FollowIncludes(owner, pip.Requirements) : [];
+
+    /// <summary>Follows <c>-r</c>/<c>-c</c> includes depth-first; each file is read once (the loader caches), cycles stop.</summary>
+    private List<Documents.Pip.RequirementsDocument> FollowIncludes(LoadedFile owner, Documents.Pip.RequirementsDocument document)
+    {
+        var result = new List<Documents.Pip.RequirementsDocument>();
+        var visited = new HashSet<string>(StringComparer.Ordinal) { owner.FullPath };
+        var pending = new Stack<(LoadedFile Owner, Documents.Pip.RequirementsDocument Document)>();
+        pending.Push((owner, document));
+        while (pending.Count > 0)
+        {
+            var (from, doc) = pending.Pop();
+            foreach (var include in doc.Includes)
+            {
+                var path = new DocScalar(include.Path.Value, ScalarKind.String, false, include.Path.Span);
+                var target = Resolve(from, path, include.IsConstraint ? "-c" : "-r", expectDirectory: false);
+                if (target is null || !visited.Add(target))
+                {
+                    continue;
+                }
+
+                var file = loader.Load(new Candidate(target, from.Root, Explicit: false), DocumentKind.Requirements);
+                if (file?.Requirements is { } included)
+                {
+                    file.Claimed = true;
+                    result.Add(included);
+                    pending.Push((file, included));
+                }
+            }
+        }
+
+        return result;
     }
 
     private static CondaSpec? Problem(LoadedFile file, SourceSpan span, string message)

@@ -34,5 +34,8 @@ internal sealed class LoadedFile(string fullPath, string root, SourceText text)
     /// <summary>The Dockerfile read from this file, when it is one.</summary>
     public Documents.Docker.DockerfileDocument? Dockerfile { get; set; }
 
+    /// <summary>The requirements file read from this file, when it is one.</summary>
+    public Documents.Pip.RequirementsDocument? Requirements { get; set; }
+
     public InputDocument ToDocument() => new(Text, Kind, Problems);
 }

@@ -41,8 +41,9 @@ internal sealed class WorkspaceBuilder(IFileSystem fs, Func<string, bool>? exclu
             }
         }
 
-        // What no definition claimed stands alone.
-        foreach (var file in inputs.Where(f => !f.Claimed))
+        // What no definition claimed stands alone. Conda specs go first, since their pip lists may include
+        // requirement files; `Claimed` is read lazily, so a file claimed on the way is not counted again.
+        foreach (var file in inputs.OrderBy(f => f.Kind == DocumentKind.CondaSpec ? 0 : 1).Where(f => !f.Claimed))
         {
             assembler.AddStandalone(file);
         }

@@ -29,6 +29,9 @@ internal sealed record AmlEnvironment(EnvironmentKind Kind, SourceSpan Origin)
     /// <summary>Where the definition names its Docker source: <c>image</c>, <c>build</c>, <c>baseImage</c>, … (for PG105/PG120).</summary>
     public SourceSpan? DockerSourceKey { get; init; }
 
+    /// <summary>pip requirement files of the environment: a stand-alone file, and what <c>-r</c>/<c>-c</c> include.</summary>
+    public IReadOnlyList<Documents.Pip.RequirementsDocument> Requirements { get; init; } = [];
+
     public bool HasCustomDocker => Image is not null || Build is not null;
 }
 

@@ -80,6 +80,11 @@ internal static class CondaSpecReader
                 break;
         }
 
+        foreach (var problem in pip?.Requirements.Problems ?? [])
+        {
+            problems.Add(problem);
+        }
+
         return new CondaSpec(name, channels, channelsEntry?.Key.Span, dependencies, depsKey, pip);
     }
 

@@ -73,40 +73,40 @@ internal static class CondaInDockerfile
     /// </summary>
     private static (int Start, int Length, string Name, CondaVersion CondaEquivalent)? Installer(string word)
     {
+        // Only the file name counts: "repo.anaconda.com/miniconda/Miniconda3-…" has the product name in its path too.
+        var fileStart = word.LastIndexOf('/') + 1;
+        var fileName = word[fileStart..];
         foreach (var product in new[] { "Miniconda", "Anaconda" })
         {
-            var at = word.IndexOf(product, StringComparison.OrdinalIgnoreCase);
-            if (at < 0)
+            if (!fileName.StartsWith(product, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var dash = word.IndexOf('-', at);
+            var dash = fileName.IndexOf('-', StringComparison.Ordinal);
             if (dash < 0)
             {
                 continue;
             }
 
             var start = dash + 1;
-            var underscore = word.IndexOf('_', start);
-            var nextDash = word.IndexOf('-', start);
-            var end = nextDash < 0 ? word.Length : nextDash;
-            if (underscore > start && underscore < end && word.AsSpan(start).StartsWith("py", StringComparison.OrdinalIgnoreCase))
+            var nextDash = fileName.IndexOf('-', start);
+            var end = nextDash < 0 ? fileName.Length : nextDash;
+            var underscore = fileName.IndexOf('_', start);
+            if (underscore > start && underscore < end && fileName.AsSpan(start).StartsWith("py", StringComparison.OrdinalIgnoreCase))
             {
                 start = underscore + 1;
             }
 
-            if (ParseVersion(word[start..end]) is not { } version)
+            if (ParseVersion(fileName[start..end]) is not { } version)
             {
                 continue;
             }
 
-            var name = word[at..(nextDash < 0 ? word.Length : word.IndexOf('-', end) is var e && e > end ? e : word.Length)];
-            var isAnaconda = product == "Anaconda";
-            var equivalent = isAnaconda
+            var equivalent = product == "Anaconda"
                 ? (version.CompareTo(FirstAnacondaWithConda454) < 0 ? CondaVersion.Parse("4.5.3") : CondaVersion.Parse("4.5.4"))
                 : version;
-            return (at, end - at, name, equivalent);
+            return (fileStart, fileName.Length, $"the installer '{fileName}'", equivalent);
         }
 
         return null;

@@ -1,0 +1,43 @@
+using PipelineGuard.Environments;
+using PipelineGuard.Rules.Documents;
+using PipelineGuard.Tests.Support;
+
+namespace PipelineGuard.Tests.Discovery;
+
+public sealed class RequirementsDiscoveryTests
+{
+    [Test]
+    public void Includes_are_followed_once_and_missing_ones_are_pg114_on_the_path()
+    {
+        var result = Lint.Run(Lint.Repo(
+            ("requirements.txt", "-r base.txt\n-c constraints/pins.txt\n-r missing.txt\nnumpy==1.26.4\n"),
+            ("base.txt", "-r requirements.txt\npandas==2.2.3\n"),
+            ("constraints/pins.txt", "urllib3==2.2.3\n")));
+        var env = result.Workspace.Environments.Single(e => e.Kind == EnvironmentKind.Requirements);
+        Assert.Multiple(() =>
+        {
+            Assert.That(env.Requirements.Select(r => r.Path), Is.EqualTo(new[] { "requirements.txt", "base.txt", "constraints/pins.txt" }));
+            Assert.That(result.Findings.Only(MissingReferencedFile.Rule).Places(), Is.EqualTo(new[] { "requirements.txt:3:4-3:15" }));
+        });
+    }
+
+    [Test]
+    public void A_pip_list_include_is_relative_to_the_conda_file()
+    {
+        var result = Lint.Run(Lint.Repo(
+            ("env/conda.yml", "channels: [defaults]\ndependencies:\n  - python=3.11.9\n  - pip=24.2\n  - pip:\n      - -r ../context/requirements.txt\n      - -r nope.txt\n"),
+            ("context/requirements.txt", "numpy==1.26.4\n")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Workspace.Environments.Single().Requirements.Select(r => r.Path), Is.EqualTo(new[] { "context/requirements.txt" }));
+            Assert.That(result.Findings.Only(MissingReferencedFile.Rule).Places(), Is.EqualTo(new[] { "env/conda.yml:7:12-7:20" }));
+        });
+    }
+
+    [Test]
+    public void An_invalid_pip_option_in_a_requirements_file_is_reported_with_its_line()
+    {
+        var finding = Lint.Findings(("requirements.txt", "numpy==1.26.4\n--frobnicate\n")).Only(InvalidDocument.Rule).Single();
+        Assert.That(finding.Span.Line, Is.EqualTo(2));
+    }
+}
