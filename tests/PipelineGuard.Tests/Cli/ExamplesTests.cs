@@ -1,0 +1,67 @@
+using PipelineGuard.Engine;
+using PipelineGuard.IO;
+
+namespace PipelineGuard.Tests.Cli;
+
+/// <summary>The README's first command runs on examples/: these are the findings a new user sees.</summary>
+public sealed class ExamplesTests
+{
+    private sealed class RootedFileSystem(string root) : IFileSystem
+    {
+        private readonly PhysicalFileSystem _inner = new();
+
+        public string CurrentDirectory => root;
+
+        public bool FileExists(string path) => _inner.FileExists(path);
+
+        public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
+
+        public IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory) => _inner.EnumerateEntries(directory);
+
+        public long FileLength(string path) => _inner.FileLength(path);
+
+        public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(path);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PipelineGuard.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("PipelineGuard.sln not found above the test directory");
+    }
+
+    private static CheckResult Check(string path) =>
+        new Checker(new RootedFileSystem(RepositoryRoot())).Run(new CheckOptions([path]));
+
+    [Test]
+    public void The_examples_show_each_rule_of_the_foundation()
+    {
+        var findings = Check("examples").Findings.Select(f => $"{f.RuleId} {f.Span.File}:{f.Span.Line}").ToList();
+        Assert.That(findings, Is.EquivalentTo(new[]
+        {
+            "PG113 examples/broken/conda.yml:2",
+            "PG102 examples/conda-forge-loop/environment.yml:8",
+            "PG103 examples/conda-forge-loop/environment.yml:8",
+            "PG104 examples/custom-image/context/Dockerfile:6",
+            "PG114 examples/job-inline/job.yml:6",
+            "PG101 examples/pip-not-declared/conda.yaml:7",
+            "PG104 examples/v1-user-managed/azureml_environment.json:15",
+            "PG105 examples/v1-user-managed/azureml_environment.json:6",
+        }));
+    }
+
+    [Test]
+    public void The_clean_example_gives_no_finding()
+    {
+        var result = Check("examples/clean");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings, Is.Empty);
+            Assert.That(result.Files, Is.EqualTo(5));
+        });
+    }
+}
