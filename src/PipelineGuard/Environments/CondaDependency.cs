@@ -6,7 +6,7 @@ namespace PipelineGuard.Environments;
 /// <summary>One conda dependency string (a MatchSpec) as written, parsed once when the file is read.</summary>
 internal sealed record CondaDependency(Located<string> Text, CondaMatchSpecParseResult Parsed)
 {
-    public static CondaDependency Read(Located<string> text) => new(text, CondaMatchSpecParseResult.Parse(text.Value));
+    public static CondaDependency Read(Located<string> text) => new(text, CondaMatchSpec.Parse(text.Value));
 
     public CondaMatchSpec? Spec => Parsed.Spec;
 
@@ -14,6 +14,9 @@ internal sealed record CondaDependency(Located<string> Text, CondaMatchSpecParse
 
     /// <summary>The span of the package name inside the scalar, or the whole scalar when the spec did not parse.</summary>
     public SourceSpan NameSpan => Spec is { } spec ? Inner(spec.NameRange.Start, spec.NameRange.Length) : Text.Span;
+
+    /// <summary>The span of the spec text itself, without the quotes of a quoted scalar.</summary>
+    public SourceSpan ValueSpan => Inner(0, Text.Value.Length);
 
     /// <summary>A span of <paramref name="length"/> characters at <paramref name="start"/> inside a single-line scalar.</summary>
     public SourceSpan Inner(int start, int length)

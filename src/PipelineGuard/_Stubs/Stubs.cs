@@ -42,6 +42,7 @@ namespace PipelineGuard.Versioning.Conda;
         public (int Start, int Length) NameRange { get; init; }
         public (int Start, int Length) VersionRange { get; init; }
         public bool IsExactPin => Version?.IsExactPin ?? false;
+        public static CondaMatchSpecParseResult Parse(string text) => CondaMatchSpecParseResult.Parse(text);
     }
     internal sealed record CondaSpecError(string Message, int Offset, int Length);
     internal sealed record CondaMatchSpecParseResult(CondaMatchSpec? Spec, CondaSpecError? Error)

@@ -54,7 +54,7 @@ internal static class CondaInDockerfile
         foreach (var word in command.Words)
         {
             if (isCondaInstall && !word.IsRedirection && !word.Value.StartsWith('-') &&
-                CondaMatchSpecParseResult.Parse(word.Value).Spec is { Name: "conda" } condaSpec && condaSpec.Version is { } spec)
+                CondaMatchSpec.Parse(word.Value).Spec is { Name: "conda" } condaSpec && condaSpec.Version is { } spec)
             {
                 yield return new CondaVersionInDockerfile(word.Span, $"'{word.Value}'", null, spec);
             }

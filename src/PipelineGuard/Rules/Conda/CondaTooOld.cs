@@ -26,7 +26,7 @@ internal sealed class CondaTooOld : EnvironmentRule
         {
             if (dependency.Spec?.Version is { } version && !version.AdmitsAtOrAbove(Minimum))
             {
-                yield return Report(dependency.Text.Span, Message($"'{dependency.Text.Value.Trim()}'"), fix: "conda>=4.5.4");
+                yield return Report(dependency.ValueSpan, Message($"'{dependency.Text.Value.Trim()}'"), fix: "conda>=4.5.4");
             }
         }
 

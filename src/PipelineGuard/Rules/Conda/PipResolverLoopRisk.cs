@@ -43,7 +43,7 @@ internal sealed class PipResolverLoopRisk : EnvironmentRule
             if (spec.Version is null || spec.Version.AdmitsAtOrAbove(FirstLoopingPip))
             {
                 var why = spec.Channel is not null ? $"pip is taken from '{spec.Channel}'" : "'conda-forge' is the first channel";
-                yield return Report(pip.Text.Span,
+                yield return Report(pip.ValueSpan,
                     $"{why} and '{pip.Text.Value.Trim()}' admits pip 20.3 or newer, whose resolver can backtrack without end on " +
                     "this pip list: the image build hangs until it times out. Pin 'pip=20.2.4' (or 'pip<20.3').",
                     fix: "pip=20.2.4");

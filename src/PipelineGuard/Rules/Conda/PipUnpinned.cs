@@ -25,7 +25,7 @@ internal sealed class PipUnpinned : EnvironmentRule
         foreach (var pip in conda.Named("pip").Where(d => d.Spec is { IsExactPin: false }))
         {
             var written = pip.Text.Value.Trim();
-            yield return Report(pip.Text.Span,
+            yield return Report(pip.ValueSpan,
                 $"'{written}' does not pin pip to one version; each build then takes the newest pip the channels serve, " +
                 "and a new pip changes how the pip packages resolve (pip >= 20.3 can loop forever with conda-forge). " +
                 "Pin it, e.g. 'pip=24.2' (or 'pip=20.2.4' with conda-forge).");
