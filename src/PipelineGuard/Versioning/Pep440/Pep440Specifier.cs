@@ -92,13 +92,17 @@ internal sealed class Pep440Specifier
         [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SpecifierError? error) =>
         TryParseRange(text, 0, text.Length, out specifier, out error);
 
-    /// <summary>Parses text[start..end) like <c>Specifier(...)</c> (anchored, surrounding whitespace allowed); offsets refer to <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Parses text[start..end) like <c>Specifier(...)</c> (anchored, surrounding whitespace allowed); offsets refer to <paramref name="text"/>.
+    /// <paramref name="allowEmptyArbitrary"/> keeps packaging's acceptance of a bare "===" (marker evaluation needs it).
+    /// </summary>
     internal static bool TryParseRange(
         string text,
         int start,
         int end,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pep440Specifier? specifier,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SpecifierError? error)
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SpecifierError? error,
+        bool allowEmptyArbitrary = false)
     {
         specifier = null;
         (start, end) = PythonText.Strip(text, start, end);
@@ -131,7 +135,7 @@ internal sealed class Pep440Specifier
                 runEnd++;
             }
 
-            if (runEnd != end || runEnd == versionStart)
+            if (runEnd != end || (runEnd == versionStart && !allowEmptyArbitrary))
             {
                 error = runEnd == versionStart
                     ? new SpecifierError(start, end - start, "'===' needs a version after it")

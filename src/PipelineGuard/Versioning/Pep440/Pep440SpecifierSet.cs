@@ -76,6 +76,13 @@ internal sealed class Pep440SpecifierSet
         return true;
     }
 
+    /// <summary>A set of already-parsed specifiers; duplicates (by packaging's canonical form) keep the first.</summary>
+    internal static Pep440SpecifierSet Create(IEnumerable<Pep440Specifier> specifiers)
+    {
+        var seen = new HashSet<(SpecifierOperator, string)>();
+        return new Pep440SpecifierSet([.. specifiers.Where(s => seen.Add(s.CanonicalKey))]);
+    }
+
     /// <summary>
     /// <c>SpecifierSet.contains(version, prereleases)</c>: with <paramref name="prereleases"/> null the set
     /// decides (see <see cref="Prereleases"/>); an empty set admits every final release.
