@@ -1,0 +1,12 @@
+namespace PipelineGuard.Versioning.Pep508;
+
+/// <summary>A 0-based [Offset, Offset + Length) range in the requirement text, for building SourceSpans.</summary>
+internal readonly record struct TextSpan(int Offset, int Length)
+{
+    public int End => Offset + Length;
+
+    public static TextSpan FromBounds(int start, int end) => new(start, end - start);
+}
+
+/// <summary>A piece of the requirement text (an extra, the URL...) and where it is.</summary>
+internal sealed record LocatedText(string Value, TextSpan Span);
