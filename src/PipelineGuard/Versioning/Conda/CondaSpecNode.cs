@@ -27,7 +27,7 @@ internal sealed record CondaAnyOf(ImmutableArray<CondaSpecNode> Terms) : CondaSp
 {
     public override bool Matches(CondaVersion version) => Terms.Any(t => t.Matches(version));
 
-    public override CondaVersionSet ToSet() => Terms.Aggregate(CondaVersionSet.Nothing, (set, t) => set.Union(t.ToSet()));
+    public override CondaVersionSet ToSet() => CondaVersionSet.UnionAll(Terms.Select(t => t.ToSet()));
 }
 
 internal enum CondaRelation

@@ -137,6 +137,17 @@ internal sealed class CondaVersion : IComparable<CondaVersion>, IEquatable<Conda
 
     public override string ToString() => NormalizedText;
 
+    /// <summary>The parsed components as conda's test suite prints VersionOrder.version, e.g. [[0], [1], [1, 'a', 1]].</summary>
+    internal string Describe(bool local = false) =>
+        "[" + string.Join(", ", (local ? Local : Release).Select(c => "[" + string.Join(", ", c.Select(DescribePart)) + "]")) + "]";
+
+    private static string DescribePart(CondaVersionPart part) => part.Kind switch
+    {
+        CondaPartKind.Number => part.Text,
+        CondaPartKind.Post => "inf",
+        _ => "'" + part.Text + "'",
+    };
+
     public static bool operator ==(CondaVersion? left, CondaVersion? right) => left is null ? right is null : left.Equals(right);
 
     public static bool operator !=(CondaVersion? left, CondaVersion? right) => !(left == right);
