@@ -81,7 +81,7 @@ internal sealed class CondaVersionSpec
         return true;
     }
 
-    /// <summary>'=V', '==V' or 'V' where V is one plain version.</summary>
+    /// <summary>'=V', '==V' or 'V' where V is one plain version (an epoch '1!' is allowed; '!=' cannot parse as a version).</summary>
     internal static bool IsPinnedForm(string text)
     {
         var value = text.Trim();
@@ -94,7 +94,7 @@ internal sealed class CondaVersionSpec
             value = value[1..];
         }
 
-        if (value.Length == 0 || value.AsSpan().IndexOfAny("*<>!~|,()^$@=[] \t") >= 0)
+        if (value.Length == 0 || value.AsSpan().IndexOfAny("*<>~|,()^$@=[] \t") >= 0)
         {
             return false;
         }
