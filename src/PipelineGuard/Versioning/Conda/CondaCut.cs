@@ -56,10 +56,10 @@ internal sealed class CondaCut : IComparable<CondaCut>
         var a = Key!;
         var b = other.Key!;
         var limit = Position < other.Position ? Position : other.Position;
-        var differing = FirstDifference(a, b, limit);
-        if (differing is { } position)
+        var differing = ReferenceEquals(a, b) ? 0 : CompareBefore(a, b, limit);
+        if (differing != 0)
         {
-            return a.At(position).CompareTo(b.At(position));
+            return differing;
         }
 
         if (Position == other.Position)
@@ -97,22 +97,27 @@ internal sealed class CondaCut : IComparable<CondaCut>
         _ => $"block({Key}@{Position.Part}.{Position.Component}.{Position.Sub} {(ValueCut.After ? "after" : "before")} {ValueCut.Value})",
     };
 
-    /// <summary>The first position before <paramref name="limit"/> where the two versions differ (missing positions are 0).</summary>
-    private static CondaPosition? FirstDifference(CondaVersion a, CondaVersion b, CondaPosition limit)
+    /// <summary>
+    /// Compares the two versions position by position before <paramref name="limit"/> (missing
+    /// positions are 0); returns the sign at the first difference, or 0 when they agree there.
+    /// </summary>
+    private static int CompareBefore(CondaVersion a, CondaVersion b, CondaPosition limit)
     {
         for (var part = 0; part <= 1 && part <= limit.Part; part++)
         {
             var left = a.PartAt(part);
             var right = b.PartAt(part);
             var components = Math.Max(left.Length, right.Length);
+            if (part == limit.Part)
+            {
+                components = Math.Min(components, limit.Component + 1);
+            }
+
             for (var i = 0; i < components; i++)
             {
-                if (part == limit.Part && i > limit.Component)
-                {
-                    break;
-                }
-
-                var subs = Math.Max(i < left.Length ? left[i].Length : 0, i < right.Length ? right[i].Length : 0);
+                var x = i < left.Length ? left[i] : [];
+                var y = i < right.Length ? right[i] : [];
+                var subs = Math.Max(x.Length, y.Length);
                 if (part == limit.Part && i == limit.Component)
                 {
                     subs = Math.Min(subs, limit.Sub);
@@ -120,15 +125,15 @@ internal sealed class CondaCut : IComparable<CondaCut>
 
                 for (var j = 0; j < subs; j++)
                 {
-                    var position = new CondaPosition(part, i, j);
-                    if (a.At(position).CompareTo(b.At(position)) != 0)
+                    var result = (j < x.Length ? x[j] : CondaVersionPart.Zero).CompareTo(j < y.Length ? y[j] : CondaVersionPart.Zero);
+                    if (result != 0)
                     {
-                        return position;
+                        return result;
                     }
                 }
             }
         }
 
-        return null;
+        return 0;
     }
 }

@@ -19,7 +19,7 @@ internal sealed record CondaAllOf(ImmutableArray<CondaSpecNode> Terms) : CondaSp
 {
     public override bool Matches(CondaVersion version) => Terms.All(t => t.Matches(version));
 
-    public override CondaVersionSet ToSet() => Terms.Aggregate(CondaVersionSet.Everything, (set, t) => set.Intersect(t.ToSet()));
+    public override CondaVersionSet ToSet() => CondaVersionSet.IntersectAll(Terms.Select(t => t.ToSet()));
 }
 
 /// <summary>Terms joined by '|': one must match.</summary>

@@ -67,6 +67,29 @@ internal sealed class CondaVersionSet
         return new CondaVersionSet(result.ToImmutable());
     }
 
+    /// <summary>The intersection of many sets, pairwise in rounds so a long 'a,b,c,...' stays n log n.</summary>
+    public static CondaVersionSet IntersectAll(IEnumerable<CondaVersionSet> sets)
+    {
+        var round = sets.ToList();
+        if (round.Count == 0)
+        {
+            return Everything;
+        }
+
+        while (round.Count > 1)
+        {
+            var next = new List<CondaVersionSet>((round.Count + 1) / 2);
+            for (var i = 0; i < round.Count; i += 2)
+            {
+                next.Add(i + 1 < round.Count ? round[i].Intersect(round[i + 1]) : round[i]);
+            }
+
+            round = next;
+        }
+
+        return round[0];
+    }
+
     public CondaVersionSet Union(CondaVersionSet other) => UnionAll([this, other]);
 
     /// <summary>The union of many sets in one sort and sweep (a long 'a|b|c|...' stays n log n).</summary>

@@ -261,10 +261,10 @@ public sealed class CondaVersionSpecTests
     public void Interval_sets_agree_with_matching_on_random_specs()
     {
         var random = new Random(1234);
-        var versions = Enumerable.Range(0, 400).Select(_ => CondaVersionGenerator.Next(random)).ToList();
+        var versions = Enumerable.Range(0, 300).Select(_ => CondaVersionGenerator.Next(random)).ToList();
         var failures = new List<string>();
         var specs = 0;
-        for (var n = 0; n < 600 && failures.Count < 10; n++)
+        for (var n = 0; n < 500 && failures.Count < 10; n++)
         {
             var text = RandomSpec(random, versions);
             if (!CondaVersionSpec.TryParse(text, out var spec, out _))
@@ -290,22 +290,16 @@ public sealed class CondaVersionSpecTests
                     failures.Add($"{text} on {v}: matcher {contains}, set {spec.Set}");
                 }
 
-                if (contains)
+                var w = versions[random.Next(versions.Count)];
+                if (contains && w <= v && !spec.AdmitsAtOrAbove(w))
                 {
-                    var below = versions.Where(w => w <= v).ToList();
-                    foreach (var w in below.Take(5))
-                    {
-                        if (!spec.AdmitsAtOrAbove(w))
-                        {
-                            failures.Add($"{text} admits {v} but not 'at or above {w}'");
-                        }
-                    }
+                    failures.Add($"{text} admits {v} but not 'at or above {w}'");
                 }
             }
         }
 
         Assert.That(failures, Is.Empty);
-        Assert.That(specs, Is.GreaterThan(400));
+        Assert.That(specs, Is.GreaterThan(300));
     }
 
     [Test]
