@@ -139,7 +139,7 @@ internal static class CondaMatchSpecParser
         if (nameEnd == nameStart)
         {
             var at = map[nameStart];
-            return CondaMatchSpecParseResult.Fail("no package name found", at, Math.Max(1, end - at));
+            return CondaMatchSpecParseResult.Fail("no package name found", at, end - at);
         }
 
         var name = rest[nameStart..nameEnd];
