@@ -165,7 +165,17 @@ internal sealed record CondaGlobTerm(string Pattern) : CondaSpecNode
 /// <summary>'^...$': a regular expression on the version string. Over-approximated by every version, like <see cref="CondaGlobTerm"/>.</summary>
 internal sealed record CondaRegexTerm(Regex Expression) : CondaSpecNode
 {
-    public override bool Matches(CondaVersion version) => Expression.IsMatch(version.Text.Trim());
+    public override bool Matches(CondaVersion version)
+    {
+        try
+        {
+            return Expression.IsMatch(version.Text.Trim());
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     public override CondaVersionSet ToSet() => CondaVersionSet.Everything;
 }
