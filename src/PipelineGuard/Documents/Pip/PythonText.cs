@@ -8,15 +8,8 @@ namespace PipelineGuard.Documents.Pip;
 /// </summary>
 internal static class PythonText
 {
-    /// <summary>Python's <c>str.isspace()</c> for BMP characters (same set as <c>re</c>'s <c>\s</c>).</summary>
-    public static bool IsSpace(char c) => c switch
-    {
-        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' => true,
-        '\x1c' or '\x1d' or '\x1e' or '\x1f' or '\x85' or '\xa0' or '\u1680' => true,
-        >= '\u2000' and <= '\u200a' => true,
-        '\u2028' or '\u2029' or '\u202f' or '\u205f' or '\u3000' => true,
-        _ => false,
-    };
+    /// <summary>Python's <c>str.isspace()</c> (same set as <c>re</c>'s <c>\s</c>); one definition, shared with the PEP 440 reader.</summary>
+    public static bool IsSpace(char c) => Versioning.Pep440.PythonText.IsWhitespace(c);
 
     /// <summary>A character that ends a line for <c>str.splitlines()</c> ("\r\n" counts once).</summary>
     public static bool IsLineBreak(char c) =>
