@@ -2,6 +2,7 @@ using PipelineGuard.Model;
 using PipelineGuard.Rules.Conda;
 using PipelineGuard.Rules.Documents;
 using PipelineGuard.Rules.Environment;
+using PipelineGuard.Rules.Pip;
 
 namespace PipelineGuard.Rules;
 
@@ -17,6 +18,7 @@ internal static class RuleCatalog
         new UserManagedDependenciesConflict(),
         new InvalidDocument(),
         new MissingReferencedFile(),
+        new InvalidPipRequirement(),
     ];
 
     public static RuleInfo? Find(string id) =>

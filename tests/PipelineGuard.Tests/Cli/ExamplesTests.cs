@@ -49,6 +49,7 @@ public sealed class ExamplesTests
             "PG104 examples/custom-image/context/Dockerfile:6",
             "PG114 examples/job-inline/job.yml:6",
             "PG101 examples/pip-not-declared/conda.yaml:7",
+            "PG122 examples/pip-not-declared/conda.yaml:10",
             "PG104 examples/v1-user-managed/azureml_environment.json:15",
             "PG105 examples/v1-user-managed/azureml_environment.json:6",
         }));

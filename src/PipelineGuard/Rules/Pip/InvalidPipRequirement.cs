@@ -1,0 +1,53 @@
+using PipelineGuard.Documents.Pip;
+using PipelineGuard.Environments;
+using PipelineGuard.Model;
+using PipelineGuard.Versioning.Pep508;
+
+namespace PipelineGuard.Rules.Pip;
+
+/// <summary>
+/// PG122: a pip entry is not a valid PEP 508 requirement, e.g. <c>numpy=1.19</c> (conda's single '=') in a
+/// <c>pip:</c> list. pip stops with "Invalid requirement" and the whole image build fails.
+/// Guide: "Invalid operator" (<c>Hint: = is not a valid operator. Did you mean == ?</c>).
+/// </summary>
+internal sealed class InvalidPipRequirement : EnvironmentRule
+{
+    public static readonly RuleInfo Rule = new("PG122", "invalid-pip-requirement", Severity.Error,
+        "A pip entry is not a valid PEP 508 requirement (e.g. 'numpy=1.19', a conda habit).");
+
+    public override RuleInfo Info => Rule;
+
+    protected override IEnumerable<Finding> Check(AmlEnvironment environment)
+    {
+        IEnumerable<RequirementsDocument> documents = environment.Requirements;
+        if (environment.Conda?.Pip is { } pip)
+        {
+            documents = documents.Prepend(pip.Requirements);
+        }
+
+        foreach (var requirement in documents.SelectMany(d => d.Requirements))
+        {
+            // URLs, VCS references and local paths are pip's own forms, not PEP 508 names; placeholders and
+            // ${VARS} are filled in before pip reads the line.
+            var text = requirement.Requirement.Value;
+            if (requirement.Kind is not (RequirementKind.Named or RequirementKind.Url) || requirement.IsEditable ||
+                text.Contains("{{", StringComparison.Ordinal) || text.Contains("${", StringComparison.Ordinal) ||
+                (requirement.Kind == RequirementKind.Url && !text.Contains('@', StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (!Pep508Requirement.TryParse(text, out _, out var error))
+            {
+                var span = requirement.SpanOf(error.Offset, Math.Max(1, Math.Min(error.Length, text.Length - error.Offset)));
+                var fix = error.SuggestedFix is { } suggested && !error.Message.Contains(suggested, StringComparison.Ordinal)
+                    ? $" Write '{suggested}'."
+                    : string.Empty;
+                yield return Report(span,
+                    $"'{text.Trim()}' is not a valid pip requirement: {error.Message.TrimEnd('.')}. pip stops with " +
+                    $"'Invalid requirement' and the image build fails.{fix}",
+                    error.SuggestedFix);
+            }
+        }
+    }
+}
