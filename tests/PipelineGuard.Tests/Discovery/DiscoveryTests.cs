@@ -148,4 +148,17 @@ public sealed class DiscoveryTests
             Assert.That(env.Conda!.Pip!.Entries.Single().Span.ToString(), Is.EqualTo("env.yaml:8:13-8:33"));
         });
     }
+
+    [Test]
+    public void Template_placeholders_that_yaml_reads_as_flow_mappings_are_tolerated()
+    {
+        var ws = Build(("deployment.yml", "name: blue\nenvironment:\n  name: conda-in-dockerfile\n  image: {{ACR_NAME}}.azurecr.io/minimal:1\n  conda_file: \"{{conda}}\"\n"));
+        var env = ws.Environments.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ws.Documents.SelectMany(d => d.Problems), Is.Empty);
+            Assert.That(env.Image!.Value, Is.EqualTo("{{ACR_NAME}}.azurecr.io/minimal:1"));
+            Assert.That(env.Image.Span.ToString(), Is.EqualTo("deployment.yml:4:10-4:43"));
+        });
+    }
 }

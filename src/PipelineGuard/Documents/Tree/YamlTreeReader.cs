@@ -17,13 +17,36 @@ internal static class YamlTreeReader
     /// <summary>Deeper than any real environment file; beyond it the document is refused.</summary>
     private const int MaxDepth = 256;
 
+    // Stand-ins for "{{" and "}}" of the same length, so positions do not move, that YAML reads as plain text.
+    private const string OpenStandIn = "\u00AB\u00AB";
+    private const string CloseStandIn = "\u00BB\u00BB";
+
     public static DocParseResult Read(SourceText source)
     {
-        var builder = new Builder(source.Path);
+        var result = Read(source, source.Content, restoreTemplates: false);
+        if (result.Failed && source.Content.Contains("{{", StringComparison.Ordinal) &&
+            !source.Content.Contains(OpenStandIn, StringComparison.Ordinal) && !source.Content.Contains(CloseStandIn, StringComparison.Ordinal))
+        {
+            // Sample repositories carry template placeholders that a script fills in before Azure ML sees the file
+            // (`image: {{ACR_NAME}}.azurecr.io/x:1`); YAML reads '{' as a flow mapping. Tolerate them (PRODUCT.md §2).
+            var masked = source.Content.Replace("{{", OpenStandIn, StringComparison.Ordinal).Replace("}}", CloseStandIn, StringComparison.Ordinal);
+            var retry = Read(source, masked, restoreTemplates: true);
+            if (!retry.Failed)
+            {
+                return retry;
+            }
+        }
+
+        return result;
+    }
+
+    private static DocParseResult Read(SourceText source, string content, bool restoreTemplates)
+    {
+        var builder = new Builder(source.Path, restoreTemplates);
         Mark last = Mark.Empty;
         try
         {
-            var parser = new Parser(new StringReader(source.Content));
+            var parser = new Parser(new StringReader(content));
             while (parser.MoveNext())
             {
                 last = parser.Current!.End;
@@ -62,7 +85,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private sealed class Builder(string path)
+    private sealed class Builder(string path, bool restoreTemplates)
     {
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, DocNode> _anchors = new(StringComparer.Ordinal);
@@ -157,7 +180,10 @@ internal static class YamlTreeReader
             var kind = scalar.IsPlainImplicit && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Tag.IsEmpty
                 ? ResolvePlain(scalar.Value)
                 : ScalarKind.String;
-            return new DocScalar(scalar.Value, kind, quoted, SpanOf(scalar));
+            var value = restoreTemplates
+                ? scalar.Value.Replace(OpenStandIn, "{{", StringComparison.Ordinal).Replace(CloseStandIn, "}}", StringComparison.Ordinal)
+                : scalar.Value;
+            return new DocScalar(value, kind, quoted, SpanOf(scalar));
         }
 
         // YAML 1.2 core schema words for plain scalars (where conda's ruamel and PyYAML agree).
