@@ -16,6 +16,7 @@ internal static class RuleCatalog
         new PipResolverLoopRisk(),
         new CondaTooOld(),
         new UserManagedDependenciesConflict(),
+        new DependencyUnpinned(),
         new InvalidDocument(),
         new MissingReferencedFile(),
         new InvalidPipRequirement(),
