@@ -32,6 +32,10 @@ internal sealed record AmlEnvironment(EnvironmentKind Kind, SourceSpan Origin)
     /// <summary>pip requirement files of the environment: a stand-alone file, and what <c>-r</c>/<c>-c</c> include.</summary>
     public IReadOnlyList<Documents.Pip.RequirementsDocument> Requirements { get; init; } = [];
 
+    /// <summary>Everything pip installs: the conda spec's <c>pip:</c> list first, then the requirement files.</summary>
+    public IEnumerable<Documents.Pip.RequirementsDocument> PipRequirements =>
+        Conda?.Pip is { } pip ? Requirements.Prepend(pip.Requirements) : Requirements;
+
     public bool HasCustomDocker => Image is not null || Build is not null;
 }
 

@@ -31,13 +31,7 @@ internal sealed class DependencyUnpinned : EnvironmentRule
             }
         }
 
-        IEnumerable<RequirementsDocument> documents = environment.Requirements;
-        if (environment.Conda?.Pip is { } pip)
-        {
-            documents = documents.Prepend(pip.Requirements);
-        }
-
-        foreach (var requirement in documents.SelectMany(d => d.Requirements))
+        foreach (var requirement in environment.PipRequirements.SelectMany(d => d.Requirements))
         {
             var text = requirement.Requirement.Value;
             if (requirement.Kind != RequirementKind.Named || requirement.IsEditable ||

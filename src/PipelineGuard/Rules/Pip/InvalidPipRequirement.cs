@@ -19,13 +19,7 @@ internal sealed class InvalidPipRequirement : EnvironmentRule
 
     protected override IEnumerable<Finding> Check(AmlEnvironment environment)
     {
-        IEnumerable<RequirementsDocument> documents = environment.Requirements;
-        if (environment.Conda?.Pip is { } pip)
-        {
-            documents = documents.Prepend(pip.Requirements);
-        }
-
-        foreach (var requirement in documents.SelectMany(d => d.Requirements))
+        foreach (var requirement in environment.PipRequirements.SelectMany(d => d.Requirements))
         {
             // URLs, VCS references and local paths are pip's own forms, not PEP 508 names; placeholders and
             // ${VARS} are filled in before pip reads the line.
