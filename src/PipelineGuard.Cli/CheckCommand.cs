@@ -63,12 +63,8 @@ internal static class CheckCommand
         {
             var format = request.Format.Length == 0 ? "text" : request.Format.Trim().ToLowerInvariant();
             var colour = request.Output is null && console.OutputIsTerminal && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
-            IReporter reporter = format switch
-            {
-                "text" => new TextReporter(colour),
-                "json" => new JsonReporter(),
-                _ => throw new UsageException($"--format: '{request.Format}' is not one of text, json"),
-            };
+            var reporter = ReporterFactory.Create(format, new ReporterOptions(colour, console.GetEnvironmentVariable))
+                ?? throw new UsageException($"--format: '{request.Format}' is not one of {string.Join(", ", ReporterFactory.Formats)}");
             result.Add((reporter, request.Output));
         }
 

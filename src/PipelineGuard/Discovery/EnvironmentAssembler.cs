@@ -113,7 +113,10 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
                 var origin = file.Text.SpanOfLine(1);
                 _environments.Add(new AmlEnvironment(EnvironmentKind.Dockerfile, origin)
                 {
-                    Build = new DockerBuild(Path.GetDirectoryName(file.FullPath), origin, dockerfile),
+                    Build = new DockerBuild(Path.GetDirectoryName(file.FullPath), origin, dockerfile)
+                    {
+                        Context = Snapshot(Path.GetDirectoryName(file.FullPath)!, file.FullPath),
+                    },
                 });
                 break;
         }
@@ -174,7 +177,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             }
         }
 
-        return new DockerBuild(context, contextPath.Span, document);
+        return new DockerBuild(context, contextPath.Span, document) { Context = Snapshot(context, dockerfile) };
     }
 
     /// <summary>Resolves a path written in <paramref name="owner"/>, records the reference, and returns the full path when it exists inside the root.</summary>
@@ -193,6 +196,72 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             : ReferenceStatus.Missing;
         _references.Add(new FileReference(path.Span, what, text, full, status));
         return status == ReferenceStatus.Exists ? full : null;
+    }
+
+    /// <summary>
+    /// Lists a build context once (breadth-first, capped) and reads its <c>.dockerignore</c>
+    /// (BuildKit also honours <c>&lt;Dockerfile&gt;.dockerignore</c> next to the Dockerfile, which wins).
+    /// </summary>
+    private BuildContextSnapshot Snapshot(string context, string dockerfile)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var directories = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        pending.Enqueue(context);
+        var truncated = false;
+        while (pending.Count > 0 && !truncated)
+        {
+            var dir = pending.Dequeue();
+            IEnumerable<(string Path, bool IsDirectory)> entries;
+            try
+            {
+                entries = fs.EnumerateEntries(dir).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var (path, isDirectory) in entries)
+            {
+                if (files.Count + directories.Count >= BuildContextSnapshot.MaxEntries)
+                {
+                    truncated = true;
+                    break;
+                }
+
+                var relative = PathUtil.ToDisplay(Path.GetRelativePath(context, path));
+                if (isDirectory)
+                {
+                    if (Path.GetFileName(path) != ".git")
+                    {
+                        directories.Add(relative);
+                        pending.Enqueue(path);
+                    }
+                }
+                else
+                {
+                    files.Add(relative);
+                }
+            }
+        }
+
+        var ignore = ReadText(dockerfile + ".dockerignore") ?? ReadText(Path.Combine(context, ".dockerignore"));
+        return new BuildContextSnapshot(PathUtil.Display(context, Path.GetFullPath(fs.CurrentDirectory)), files, directories, truncated, ignore);
+    }
+
+    private SourceText? ReadText(string path)
+    {
+        try
+        {
+            return fs.FileExists(path)
+                ? new SourceText(PathUtil.Display(path, Path.GetFullPath(fs.CurrentDirectory)), IO.TextDecoder.Decode(fs.ReadAllBytes(path)).Text)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The loaded conda file a <c>conda_file:</c> path names (already read by <see cref="ReadCondaFile"/>).</summary>

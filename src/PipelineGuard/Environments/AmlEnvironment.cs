@@ -39,5 +39,25 @@ internal sealed record AmlEnvironment(EnvironmentKind Kind, SourceSpan Origin)
     public bool HasCustomDocker => Image is not null || Build is not null;
 }
 
-/// <summary>A Docker build: the context folder and the Dockerfile that was read from it (when it exists).</summary>
-internal sealed record DockerBuild(string? ContextPath, SourceSpan Span, Documents.Docker.DockerfileDocument? Dockerfile);
+/// <summary>
+/// A Docker build: the context folder, the Dockerfile that was read from it (when it exists), and a snapshot
+/// of the context (its files and <c>.dockerignore</c>) so that rules can check COPY sources without touching the disk.
+/// </summary>
+internal sealed record DockerBuild(string? ContextPath, SourceSpan Span, Documents.Docker.DockerfileDocument? Dockerfile)
+{
+    public BuildContextSnapshot? Context { get; init; }
+}
+
+/// <summary>
+/// The files of a Docker build context, as paths relative to the context with '/' separators, listed once by
+/// discovery (at most <see cref="MaxEntries"/>; <see cref="Truncated"/> says when there were more).
+/// </summary>
+internal sealed record BuildContextSnapshot(
+    string DisplayPath,
+    IReadOnlySet<string> Files,
+    IReadOnlySet<string> Directories,
+    bool Truncated,
+    SourceText? DockerIgnore)
+{
+    public const int MaxEntries = 20_000;
+}

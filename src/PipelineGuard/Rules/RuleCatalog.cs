@@ -1,26 +1,21 @@
+using System.Reflection;
 using PipelineGuard.Model;
-using PipelineGuard.Rules.Conda;
-using PipelineGuard.Rules.Documents;
-using PipelineGuard.Rules.Environment;
-using PipelineGuard.Rules.Pip;
 
 namespace PipelineGuard.Rules;
 
-/// <summary>Every rule PipelineGuard runs, in ID order. A test checks that IDs are unique and that each has a page in docs/rules/.</summary>
+/// <summary>
+/// Every rule PipelineGuard runs, in ID order: each non-abstract <see cref="IRule"/> of this assembly with a
+/// parameterless constructor. Found by reflection once, so that adding a rule is adding its class (and its page:
+/// a test checks that IDs are unique and that each has a page in docs/rules/).
+/// </summary>
 internal static class RuleCatalog
 {
-    public static IReadOnlyList<IRule> All { get; } =
-    [
-        new PipNotDeclared(),
-        new PipUnpinned(),
-        new PipResolverLoopRisk(),
-        new CondaTooOld(),
-        new UserManagedDependenciesConflict(),
-        new DependencyUnpinned(),
-        new InvalidDocument(),
-        new MissingReferencedFile(),
-        new InvalidPipRequirement(),
-    ];
+    public static IReadOnlyList<IRule> All { get; } = typeof(RuleCatalog).Assembly.GetTypes()
+        .Where(t => typeof(IRule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } &&
+                    t.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is not null)
+        .Select(t => (IRule)Activator.CreateInstance(t, nonPublic: true)!)
+        .OrderBy(r => r.Info.Id, StringComparer.Ordinal)
+        .ToList();
 
     public static RuleInfo? Find(string id) =>
         All.Select(r => r.Info).FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
