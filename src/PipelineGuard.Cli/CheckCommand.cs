@@ -11,7 +11,7 @@ internal static class CheckCommand
     {
         var failOn = ParseFailOn(verb.FailOn);
         var outputs = ResolveOutputs(requests, console);
-        var result = new Checker(console.FileSystem).Run(new CheckOptions([.. verb.Paths], failOn));
+        var result = new Checker(console.FileSystem, console.Clock).Run(new CheckOptions([.. verb.Paths], failOn));
         foreach (var (reporter, path) in outputs)
         {
             if (path is null)

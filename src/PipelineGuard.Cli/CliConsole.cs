@@ -8,4 +8,5 @@ internal sealed record CliConsole(
     TextWriter Error,
     Func<string, string?> GetEnvironmentVariable,
     bool OutputIsTerminal,
-    IFileSystem FileSystem);
+    IFileSystem FileSystem,
+    TimeProvider? Clock = null);

@@ -42,7 +42,24 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             Requirements = FollowPipListIncludes(conda, def.CondaFile?.Value is DocScalar condaPath ? ResolvedCondaFile(file, condaPath) : file),
             Build = build,
             DockerSourceKey = def.Image?.Key.Span ?? def.Build?.Key.Span,
+            DockerSources = Sources(("image", def.Image), ("build", def.Build)),
+            CondaFileKey = def.CondaFile?.Key.Span,
         });
+    }
+
+    private static List<Located<string>> Sources(params (string Name, DocEntry? Entry)[] entries) =>
+        entries.Where(e => e.Entry is not null).Select(e => new Located<string>(e.Name, e.Entry!.Key.Span)).ToList();
+
+    private static RegistryCredentials? Registry(V1EnvironmentDefinition def)
+    {
+        if (def.BaseImageRegistry is not { Value: DocMapping map } entry)
+        {
+            return null;
+        }
+
+        var identity = map.Entry("registryIdentity") is { Value: not DocScalar { IsNull: true } } id ? id.Key.Span : null;
+        var credentials = new RegistryCredentials(entry.Key.Span, map.Scalar("address")?.Located, map.Scalar("username")?.Located, map.Scalar("password")?.Located, identity);
+        return credentials is { Address: null, Username: null, Password: null, RegistryIdentity: null } ? null : credentials;
     }
 
     public void AddV1(LoadedFile file, DocMapping map)
@@ -88,6 +105,11 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             InterpreterPath = def.InterpreterPath?.Located,
             Build = build,
             DockerSourceKey = def.BaseImage?.Key.Span ?? def.BaseDockerfile?.Key.Span ?? def.BuildContext?.Key.Span ?? def.Docker?.Key.Span,
+            DockerSources = Sources(("baseImage", def.BaseImage), ("baseDockerfile", def.BaseDockerfile), ("buildContext", def.BuildContext)),
+            DockerSectionMissing = def.DockerMap is null,
+            Registry = Registry(def),
+            BaseCondaEnvironment = def.BaseCondaEnvironment?.Located,
+            DeprecatedDockerSettings = def.DeprecatedDockerSettings.Select(e => new Located<string>(e.Key.Value, e.Key.Span)).ToList(),
         });
     }
 

@@ -6,16 +6,17 @@ using PipelineGuard.Rules;
 namespace PipelineGuard.Engine;
 
 /// <summary>The pipeline: discover and parse once, run every rule, then order and de-duplicate the findings.</summary>
-internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules)
+internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimeProvider? clock = null)
 {
-    public Checker(IFileSystem fs)
-        : this(fs, RuleCatalog.All)
+    public Checker(IFileSystem fs, TimeProvider? clock = null)
+        : this(fs, RuleCatalog.All, clock)
     {
     }
 
     public CheckResult Run(CheckOptions options)
     {
-        var workspace = new WorkspaceBuilder(fs).Build(options.Paths);
+        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var workspace = new WorkspaceBuilder(fs).Build(options.Paths) with { Today = today };
         var findings = rules.SelectMany(r => r.Check(workspace));
         return new CheckResult(Order(findings), workspace, options.FailOn);
     }

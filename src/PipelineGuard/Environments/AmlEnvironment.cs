@@ -32,12 +32,41 @@ internal sealed record AmlEnvironment(EnvironmentKind Kind, SourceSpan Origin)
     /// <summary>pip requirement files of the environment: a stand-alone file, and what <c>-r</c>/<c>-c</c> include.</summary>
     public IReadOnlyList<Documents.Pip.RequirementsDocument> Requirements { get; init; } = [];
 
+    /// <summary>The Docker sources the definition names, by key (v2 <c>image</c>/<c>build</c>; v1 <c>baseImage</c>/<c>baseDockerfile</c>/<c>buildContext</c>), for PG120.</summary>
+    public IReadOnlyList<Located<string>> DockerSources { get; init; } = [];
+
+    /// <summary>The <c>conda_file</c> key of a v2 definition (PG120: not allowed together with <c>build</c>).</summary>
+    public SourceSpan? CondaFileKey { get; init; }
+
+    /// <summary>v1: the <c>docker</c> section is absent or null (the guide's "Missing Docker definition").</summary>
+    public bool DockerSectionMissing { get; init; }
+
+    /// <summary>v1 <c>docker.baseImageRegistry</c>, when it holds anything.</summary>
+    public RegistryCredentials? Registry { get; init; }
+
+    /// <summary>v1 <c>python.baseCondaEnvironment</c>.</summary>
+    public Located<string>? BaseCondaEnvironment { get; init; }
+
+    /// <summary>v1 deprecated <c>docker</c> settings given a value other than their default (key name and span).</summary>
+    public IReadOnlyList<Located<string>> DeprecatedDockerSettings { get; init; } = [];
+
     /// <summary>Everything pip installs: the conda spec's <c>pip:</c> list first, then the requirement files.</summary>
     public IEnumerable<Documents.Pip.RequirementsDocument> PipRequirements =>
         Conda?.Pip is { } pip ? Requirements.Prepend(pip.Requirements) : Requirements;
 
     public bool HasCustomDocker => Image is not null || Build is not null;
 }
+
+/// <summary>
+/// Credentials for the base image's registry as written in a v1 definition. Values are kept with their spans so
+/// rules can point at them; a secret's value must never be copied into a message.
+/// </summary>
+internal sealed record RegistryCredentials(
+    SourceSpan Key,
+    Located<string>? Address,
+    Located<string>? Username,
+    Located<string>? Password,
+    SourceSpan? RegistryIdentity);
 
 /// <summary>
 /// A Docker build: the context folder, the Dockerfile that was read from it (when it exists), and a snapshot

@@ -23,4 +23,8 @@ internal sealed record InputDocument(SourceText Text, DocumentKind Kind, IReadOn
 internal sealed record Workspace(
     IReadOnlyList<InputDocument> Documents,
     IReadOnlyList<AmlEnvironment> Environments,
-    IReadOnlyList<FileReference> References);
+    IReadOnlyList<FileReference> References)
+{
+    /// <summary>The date of the run, from the injected clock (end-of-life checks depend on it).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+}

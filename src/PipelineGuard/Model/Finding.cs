@@ -18,5 +18,11 @@ internal sealed record Finding(
 {
     public ImmutableArray<RelatedLocation> Related { get; init; } = [];
 
+    /// <summary>
+    /// A span of the source that holds a secret (a registry password, a token in a URL). Every reporter that
+    /// shows source text masks it; messages never contain it.
+    /// </summary>
+    public SourceSpan? Secret { get; init; }
+
     public string RuleId => Rule.Id;
 }

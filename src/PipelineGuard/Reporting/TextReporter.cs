@@ -35,7 +35,7 @@ internal sealed class TextReporter(bool color) : IReporter
 
         if (result.Source(span.File) is { } source && span.Line <= source.LineCount)
         {
-            var line = TextSanitizer.ForTerminal(source.GetLine(span.Line));
+            var line = TextSanitizer.ForTerminal(SecretMask.Apply(source.GetLine(span.Line), span.Line, finding.Secret));
             var gutter = span.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
             output.WriteLine($"{Paint(Dim, $" {gutter} |")} {line}");
             output.WriteLine($"{Paint(Dim, $" {new string(' ', gutter.Length)} |")} {Caret(line, span)}");

@@ -15,7 +15,7 @@ public sealed class CliTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, new CliConsole(stdout, stderr, k => env.GetValueOrDefault(k), OutputIsTerminal: true, fs));
+        var code = CliApp.Run(args, new CliConsole(stdout, stderr, k => env.GetValueOrDefault(k), OutputIsTerminal: true, fs, FixedClock.SessionDay));
         return (code, stdout.ToString(), stderr.ToString());
     }
 

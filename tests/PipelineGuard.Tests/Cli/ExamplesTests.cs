@@ -35,7 +35,7 @@ public sealed class ExamplesTests
     }
 
     private static CheckResult Check(string path) =>
-        new Checker(new RootedFileSystem(RepositoryRoot())).Run(new CheckOptions([path]));
+        new Checker(new RootedFileSystem(RepositoryRoot()), Support.FixedClock.SessionDay).Run(new CheckOptions([path]));
 
     [Test]
     public void The_examples_show_each_rule_of_the_foundation()
@@ -52,6 +52,7 @@ public sealed class ExamplesTests
             "PG122 examples/pip-not-declared/conda.yaml:10",
             "PG104 examples/v1-user-managed/azureml_environment.json:15",
             "PG105 examples/v1-user-managed/azureml_environment.json:6",
+            "PG124 examples/v1-user-managed/azureml_environment.json:14",
         }));
     }
 

@@ -19,7 +19,7 @@ internal static class Lint
         return fs;
     }
 
-    public static CheckResult Run(IFileSystem fs, params string[] paths) => new Checker(fs).Run(new CheckOptions(paths));
+    public static CheckResult Run(IFileSystem fs, params string[] paths) => new Checker(fs, FixedClock.SessionDay).Run(new CheckOptions(paths));
 
     public static IReadOnlyList<Finding> Findings(params (string Path, string Content)[] files) => Run(Repo(files)).Findings;
 
@@ -30,5 +30,5 @@ internal static class Lint
     public static string[] Places(this IEnumerable<Finding> findings) => findings.Select(f => f.Span.ToString()).ToArray();
 
     public static IReadOnlyList<Finding> Rule(this IRule rule, IFileSystem fs) =>
-        new Checker(fs, [rule]).Run(new CheckOptions([])).Findings;
+        new Checker(fs, [rule], FixedClock.SessionDay).Run(new CheckOptions([])).Findings;
 }

@@ -17,6 +17,29 @@ internal sealed record V1EnvironmentDefinition(
     DocEntry? BaseDockerfile,
     DocEntry? BuildContext)
 {
+    /// <summary>The deprecated <c>docker</c> settings and their defaults (azureml-core <c>DockerSection</c>): set to anything else, they are reported.</summary>
+    private static readonly (string Key, Func<DocNode, bool> IsDefault)[] DeprecatedSettings =
+    [
+        ("enabled", n => n is DocScalar { AsBoolean: false } or DocScalar { IsNull: true }),
+        ("arguments", n => n is DocSequence { Items.Count: 0 } or DocScalar { IsNull: true }),
+        ("sharedVolumes", n => n is DocScalar { AsBoolean: true } or DocScalar { IsNull: true }),
+        ("gpuSupport", n => n is DocScalar { AsBoolean: false } or DocScalar { IsNull: true }),
+        ("shmSize", n => n is DocScalar { IsNull: true }),
+    ];
+
+    public DocMapping? DockerMap => Docker?.Value as DocMapping;
+
+    public DocScalar? BaseCondaEnvironment => (Map.Get("python") as DocMapping)?.Scalar("baseCondaEnvironment");
+
+    public DocEntry? BaseImageRegistry => DockerMap?.Entry("baseImageRegistry") is { Value: DocMapping } e ? e : null;
+
+    /// <summary>The deprecated settings given a non-default value, as their key entries.</summary>
+    public IEnumerable<DocEntry> DeprecatedDockerSettings =>
+        DeprecatedSettings
+            .Select(s => (Entry: DockerMap?.Entry(s.Key), s.IsDefault))
+            .Where(x => x.Entry is not null && !x.IsDefault(x.Entry.Value))
+            .Select(x => x.Entry!);
+
     public static V1EnvironmentDefinition Read(DocMapping map)
     {
         var python = map.Get("python") as DocMapping;

@@ -1,0 +1,86 @@
+using PipelineGuard.Documents.Pip;
+using PipelineGuard.Environments;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Rules.Registry;
+
+/// <summary>
+/// PG115: a password or token written literally in an environment definition: v1
+/// <c>docker.baseImageRegistry.password</c>, or credentials inside a pip index URL
+/// (<c>--index-url https://user:token@host/simple</c>). Anyone who can read the repository can use them, and
+/// Azure ML refuses credentials in the definition. Guide: "Secrets in base image registry" (D8).
+/// The secret is never copied into the message, and reporters mask it in source snippets.
+/// </summary>
+internal sealed class PlaintextRegistryCredentials : EnvironmentRule
+{
+    public static readonly RuleInfo Rule = new("PG115", "plaintext-registry-credentials", Severity.Error,
+        "A registry password or token is written literally in an environment definition.");
+
+    public override RuleInfo Info => Rule;
+
+    protected override IEnumerable<Finding> Check(AmlEnvironment environment)
+    {
+        if (environment.Registry?.Password is { Value.Length: > 0 } password && !IsReference(password.Value))
+        {
+            yield return Report(password.Span,
+                "docker.baseImageRegistry.password holds a password in plain text; anyone who can read the repository can " +
+                "use it, and Azure ML no longer accepts credentials in the environment. Delete it and use a workspace " +
+                "connection ('az ml connection create', or ws.set_connection(... \"ACR\" ...)).") with { Secret = password.Span };
+        }
+
+        foreach (var option in environment.PipRequirements.SelectMany(d => d.AllOptions))
+        {
+            if (option.Value is { } url && UrlUserInfo.SecretRange(url.Value) is { } secret && !IsReference(url.Value.Substring(secret.Start, secret.Length)))
+            {
+                var span = SpanInside(url, secret.Start, secret.Length);
+                yield return Report(span,
+                    $"the pip index URL of {option.Name} carries a password or token ({UrlUserInfo.Redact(url.Value)}); anyone who " +
+                    "can read the repository can use it. Remove it and give the feed's credentials through a workspace " +
+                    "connection of type PythonFeed.") with { Secret = span };
+            }
+        }
+    }
+
+    /// <summary><c>${TOKEN}</c>, <c>$(token)</c>, <c>{{token}}</c>: filled in at build time, not a literal secret.</summary>
+    private static bool IsReference(string value) =>
+        value.Contains("${", StringComparison.Ordinal) || value.Contains("$(", StringComparison.Ordinal) || value.Contains("{{", StringComparison.Ordinal) ||
+        (value.StartsWith('$') && value.Length > 1);
+
+    private static SourceSpan SpanInside(Located<string> value, int start, int length)
+    {
+        var span = value.Span;
+        var quote = span.EndColumn - span.Column - value.Value.Length == 2 ? 1 : 0;
+        return span.Line == span.EndLine && span.EndColumn - span.Column >= value.Value.Length
+            ? span with { Column = span.Column + quote + start, EndColumn = span.Column + quote + start + length }
+            : span;
+    }
+}
+
+/// <summary>The password part of <c>scheme://user:password@host</c>; a bare <c>token@host</c> is a token too (Azure Artifacts' form).</summary>
+internal static class UrlUserInfo
+{
+    public static (int Start, int Length)? SecretRange(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return null;
+        }
+
+        var hostStart = scheme + 3;
+        var slash = url.IndexOf('/', hostStart);
+        var authorityEnd = slash < 0 ? url.Length : slash;
+        var at = url.LastIndexOf('@', authorityEnd - 1, authorityEnd - hostStart);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var colon = url.IndexOf(':', hostStart, at - hostStart);
+        var start = colon >= 0 ? colon + 1 : hostStart;
+        return at > start ? (start, at - start) : null;
+    }
+
+    public static string Redact(string url) =>
+        SecretRange(url) is { } range ? url[..range.Start] + "***" + url[(range.Start + range.Length)..] : url;
+}
