@@ -1,6 +1,5 @@
 using PipelineGuard.Discovery;
 using PipelineGuard.Engine;
-using PipelineGuard.Model;
 using PipelineGuard.Reporting;
 
 namespace PipelineGuard.Cli;
@@ -9,9 +8,22 @@ internal static class CheckCommand
 {
     public static int Run(CheckVerb verb, IReadOnlyList<FormatRequest> requests, CliConsole console)
     {
-        var failOn = ParseFailOn(verb.FailOn);
+        var flags = Flags(verb);
+        if (verb.ShowConfig)
+        {
+            return ConfigCommand.Run(verb.Config, flags, console);
+        }
+
+        var (settings, _) = SettingsResolver.Load(console, verb.Config, flags);
         var outputs = ResolveOutputs(requests, console);
-        var result = new Checker(console.FileSystem, console.Clock).Run(new CheckOptions([.. verb.Paths], failOn));
+        var baseline = verb.Baseline is { } baselinePath ? BaselineFile.Read(console, baselinePath) : null;
+        var result = new Checker(console.FileSystem, console.Clock).Run(
+            new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline });
+        if (verb.WriteBaseline is { } writePath)
+        {
+            BaselineFile.Write(result, writePath);
+        }
+
         foreach (var (reporter, path) in outputs)
         {
             if (path is null)
@@ -34,22 +46,11 @@ internal static class CheckCommand
         return result.Failed ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private static Severity? ParseFailOn(string? text)
+    /// <summary>The command-line layer of the settings (the last and strongest).</summary>
+    public static Dictionary<string, string?> Flags(CheckVerb verb) => new(StringComparer.Ordinal)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Severity.Error;
-        }
-
-        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        return SeverityNames.TryParse(text, out var severity)
-            ? severity
-            : throw new UsageException($"--fail-on: '{text}' is not one of error, warning, notice, none");
-    }
+        [Configuration.SettingKeys.FailOn] = verb.FailOn,
+    };
 
     private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, CliConsole console)
     {

@@ -41,11 +41,12 @@ internal static class CliApp
             settings.AutoVersion = true;
             settings.AutoHelp = true;
         });
-        var parsed = parser.ParseArguments<CheckVerb, RulesVerb, ExplainVerb>(rest);
+        var parsed = parser.ParseArguments<CheckVerb, RulesVerb, ExplainVerb, ConfigVerb>(rest);
         return parsed.MapResult(
             (CheckVerb verb) => CheckCommand.Run(verb, requests, console),
             (RulesVerb _) => RulesCommand.Run(console),
             (ExplainVerb verb) => ExplainCommand.Run(verb, console),
+            (ConfigVerb verb) => ConfigCommand.Run(verb.Config, new Dictionary<string, string?>(), console),
             errors => ReportParseErrors(parsed, errors, console));
     }
 

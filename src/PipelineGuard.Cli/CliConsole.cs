@@ -9,4 +9,9 @@ internal sealed record CliConsole(
     Func<string, string?> GetEnvironmentVariable,
     bool OutputIsTerminal,
     IFileSystem FileSystem,
-    TimeProvider? Clock = null);
+    TimeProvider? Clock = null,
+    IReadOnlyList<KeyValuePair<string, string>>? Environment = null)
+{
+    /// <summary>The environment variables as a snapshot (for INPUT_* and PIPELINEGUARD_* settings).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables => Environment ?? [];
+}

@@ -11,7 +11,10 @@ public static class Program
             Console.Error,
             Environment.GetEnvironmentVariable,
             OutputIsTerminal: !Console.IsOutputRedirected,
-            new PhysicalFileSystem());
+            new PhysicalFileSystem(),
+            TimeProvider.System,
+            Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value as string ?? string.Empty)).ToList());
         return CliApp.Run(args, console);
     }
 }

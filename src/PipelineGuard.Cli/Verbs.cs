@@ -18,6 +18,25 @@ internal sealed class CheckVerb
 
     [Option("fail-on", HelpText = "Lowest severity that makes the run fail (exit 1): error (default), warning, notice or none.")]
     public string? FailOn { get; set; }
+
+    [Option('c', "config", HelpText = "Configuration file (default: .pipelineguard.yml in the working directory, if present).")]
+    public string? Config { get; set; }
+
+    [Option("baseline", HelpText = "Report only findings that are not recorded in this baseline file.")]
+    public string? Baseline { get; set; }
+
+    [Option("write-baseline", HelpText = "Record the current findings in this file (then use it with --baseline).")]
+    public string? WriteBaseline { get; set; }
+
+    [Option("show-config", HelpText = "Print the effective settings and where each comes from, then exit.")]
+    public bool ShowConfig { get; set; }
+}
+
+[Verb("config", HelpText = "Print the effective settings and where each comes from (defaults, .pipelineguard.yml, INPUT_*, PIPELINEGUARD_*, flags).")]
+internal sealed class ConfigVerb
+{
+    [Option('c', "config", HelpText = "Configuration file (default: .pipelineguard.yml in the working directory, if present).")]
+    public string? Config { get; set; }
 }
 
 [Verb("rules", HelpText = "List every rule with its ID, name and default severity.")]

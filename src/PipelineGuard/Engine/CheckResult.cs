@@ -4,8 +4,16 @@ using PipelineGuard.Model;
 namespace PipelineGuard.Engine;
 
 /// <summary>The outcome of a run: sorted findings, the sources they point into, and whether the run fails.</summary>
-internal sealed record CheckResult(IReadOnlyList<Finding> Findings, Workspace Workspace, Severity? FailOn, int Suppressed = 0)
+internal sealed record CheckResult(IReadOnlyList<Finding> Findings, Workspace Workspace, Severity? FailOn)
 {
+    /// <summary>Findings that inline comments or the baseline suppressed, with their reasons.</summary>
+    public IReadOnlyList<SuppressedFinding> SuppressedFindings { get; init; } = [];
+
+    /// <summary>Every finding before suppression and baseline (for "before and after" counts and for writing a baseline).</summary>
+    public IReadOnlyList<Finding> AllFindings { get; init; } = [];
+
+    public int Suppressed => SuppressedFindings.Count;
+
     public int Files => Workspace.Documents.Count;
 
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);

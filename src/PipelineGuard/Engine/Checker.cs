@@ -16,9 +16,11 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
     public CheckResult Run(CheckOptions options)
     {
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
-        var workspace = new WorkspaceBuilder(fs).Build(options.Paths) with { Today = today };
-        var findings = rules.SelectMany(r => r.Check(workspace));
-        return new CheckResult(Order(findings), workspace, options.FailOn);
+        var settings = options.Settings;
+        var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
+        var all = Order(rules.Where(r => !settings.IsOff(r.Info.Id)).SelectMany(r => r.Check(workspace)));
+        var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
+        return new CheckResult(Order(kept), workspace, options.FailOn) { SuppressedFindings = suppressed, AllFindings = all };
     }
 
     /// <summary>

@@ -1,0 +1,47 @@
+namespace PipelineGuard.Configuration;
+
+/// <summary>
+/// Every configuration key PipelineGuard knows, with its default, environment variable and CLI flag.
+/// One table: the loader validates against it, <c>pipelineguard config</c> prints it, docs/configuration.md mirrors it.
+/// Keys use Microsoft.Extensions.Configuration paths (<c>rules:PG106</c>, <c>online:index-url</c>).
+/// </summary>
+internal static class SettingKeys
+{
+    public const string FailOn = "fail-on";
+    public const string Rules = "rules";
+    public const string Exclude = "exclude";
+    public const string LargePackages = "large-packages";
+    public const string AllowInlineIgnores = "allow-inline-ignores";
+    public const string Online = "online";
+    public const string OnlineEnabled = "online:enabled";
+    public const string OnlineIndexUrl = "online:index-url";
+    public const string OnlineCondaChannelUrl = "online:conda-channel-url";
+    public const string Format = "format";
+    public const string Output = "output";
+
+    /// <summary>The top-level keys a file may hold, and the scalar or list defaults of each.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        [FailOn] = "error",
+        [AllowInlineIgnores] = "true",
+        [OnlineEnabled] = "false",
+        [OnlineIndexUrl] = "https://pypi.org/simple",
+        [OnlineCondaChannelUrl] = "https://conda.anaconda.org",
+    };
+
+    public static readonly IReadOnlySet<string> TopLevel = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FailOn, Rules, Exclude, LargePackages, AllowInlineIgnores, Online, Format, Output,
+    };
+
+    public static readonly IReadOnlySet<string> OnlineKeys = new HashSet<string>(StringComparer.Ordinal) { "enabled", "index-url", "conda-channel-url" };
+
+    /// <summary>Keys that hold lists (<c>exclude:0</c>, <c>exclude:1</c>, …); from environment variables they are comma-separated.</summary>
+    public static readonly IReadOnlySet<string> ListKeys = new HashSet<string>(StringComparer.Ordinal) { Exclude, LargePackages };
+
+    /// <summary>The action inputs that are settings (other inputs, such as <c>paths</c>, are arguments).</summary>
+    public static readonly IReadOnlySet<string> ActionInputs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FailOn, Exclude, LargePackages, AllowInlineIgnores,
+    };
+}

@@ -1,0 +1,34 @@
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Configuration;
+
+/// <summary>What a rule's configuration says: its severity, or off.</summary>
+internal enum RuleSetting
+{
+    Off,
+    Notice,
+    Warning,
+    Error,
+}
+
+/// <summary>The effective settings of a run, after every layer (PRODUCT.md §6).</summary>
+internal sealed record Settings(
+    Severity? FailOn,
+    IReadOnlyDictionary<string, RuleSetting> Rules,
+    IReadOnlyList<string> Exclude,
+    IReadOnlyList<string>? LargePackages,
+    bool AllowInlineIgnores,
+    bool OnlineEnabled,
+    string IndexUrl,
+    string CondaChannelUrl)
+{
+    public static Settings Default { get; } = new(Severity.Error, new Dictionary<string, RuleSetting>(), [], null, true, false,
+        SettingKeys.Defaults[SettingKeys.OnlineIndexUrl]!, SettingKeys.Defaults[SettingKeys.OnlineCondaChannelUrl]!);
+
+    public bool IsOff(string ruleId) => Rules.TryGetValue(ruleId, out var setting) && setting == RuleSetting.Off;
+
+    /// <summary>The severity a finding of <paramref name="rule"/> gets: the configured one, else the rule's default.</summary>
+    public Severity SeverityOf(RuleInfo rule) => Rules.TryGetValue(rule.Id, out var setting) && setting != RuleSetting.Off
+        ? (Severity)(int)setting
+        : rule.DefaultSeverity;
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Configuration;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Configuration;
+
+/// <summary>Where the layers come from: all injected (file text, environment snapshot, flags).</summary>
+internal sealed record SettingsSources(
+    SourceText? File,
+    IReadOnlyList<KeyValuePair<string, string>> Environment,
+    IReadOnlyDictionary<string, string?> Flags);
+
+/// <summary>One effective value and the layer it came from, for <c>pipelineguard config</c>.</summary>
+internal sealed record SettingValue(string Key, string Value, string Origin);
+
+/// <summary>
+/// Builds the settings with Microsoft.Extensions.Configuration, later layers winning: built-in defaults,
+/// <c>.pipelineguard.yml</c>, the action's <c>INPUT_*</c>, <c>PIPELINEGUARD_*</c>, command-line flags. An empty value
+/// is unset at every layer. Invalid keys and values are <see cref="ConfigurationError"/>s naming file, line and key.
+/// </summary>
+internal static class SettingsLoader
+{
+    public const string FileName = ".pipelineguard.yml";
+
+    public static (Settings Settings, IReadOnlyList<SettingValue> Values) Load(SettingsSources sources, IEnumerable<string> knownRuleIds)
+    {
+        var builder = new ConfigurationBuilder();
+        builder.AddInMemoryCollection(SettingKeys.Defaults);
+        YamlConfigurationSource? yaml = null;
+        if (sources.File is { } file)
+        {
+            yaml = new YamlConfigurationSource(file);
+            builder.Add(yaml);
+        }
+
+        builder.Add(new PrefixedVariablesSource("INPUT_", sources.Environment, onlyActionInputs: true));
+        builder.Add(new PrefixedVariablesSource("PIPELINEGUARD_", sources.Environment, onlyActionInputs: false));
+        builder.AddInMemoryCollection(sources.Flags.Where(f => !string.IsNullOrWhiteSpace(f.Value)));
+
+        var root = builder.Build();
+        var fileProvider = root.Providers.OfType<YamlConfigurationProvider>().FirstOrDefault();
+        var validator = new Validator(root, fileProvider, new HashSet<string>(knownRuleIds, StringComparer.OrdinalIgnoreCase));
+        var settings = validator.Read();
+        return (settings, Provenance(root, sources.File?.Path));
+    }
+
+    private static List<SettingValue> Provenance(IConfigurationRoot root, string? filePath)
+    {
+        var names = new List<string> { "default", filePath ?? SettingsLoader.FileName, "INPUT_* (action input)", "PIPELINEGUARD_* (environment)", "command line" };
+        if (filePath is null)
+        {
+            names.RemoveAt(1);
+        }
+
+        var values = new List<SettingValue>();
+        foreach (var pair in root.AsEnumerable().Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var providers = root.Providers.ToList();
+            for (var i = providers.Count - 1; i >= 0; i--)
+            {
+                if (providers[i].TryGet(pair.Key, out var v) && v is not null)
+                {
+                    values.Add(new SettingValue(pair.Key, pair.Value!, i < names.Count ? names[i] : "?"));
+                    break;
+                }
+            }
+        }
+
+        return values;
+    }
+
+    private sealed class Validator(IConfigurationRoot root, YamlConfigurationProvider? file, HashSet<string> ruleIds)
+    {
+        public Settings Read()
+        {
+            foreach (var section in root.GetChildren())
+            {
+                if (!SettingKeys.TopLevel.Contains(section.Key))
+                {
+                    Fail(section.Key, $"unknown key '{section.Key}'; known keys: {string.Join(", ", SettingKeys.TopLevel.Order(StringComparer.Ordinal))}");
+                }
+            }
+
+            foreach (var online in root.GetSection(SettingKeys.Online).GetChildren())
+            {
+                if (!SettingKeys.OnlineKeys.Contains(online.Key))
+                {
+                    Fail(online.Path, $"unknown key 'online.{online.Key}'; known: {string.Join(", ", SettingKeys.OnlineKeys)}");
+                }
+            }
+
+            var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+            foreach (var rule in root.GetSection(SettingKeys.Rules).GetChildren())
+            {
+                if (!ruleIds.Contains(rule.Key))
+                {
+                    Fail(rule.Path, $"unknown rule '{rule.Key}'; 'pipelineguard rules' lists them");
+                }
+
+                rules[rule.Key.ToUpperInvariant()] = rule.Value?.Trim().ToLowerInvariant() switch
+                {
+                    "off" or "false" => RuleSetting.Off,
+                    "notice" => RuleSetting.Notice,
+                    "warning" => RuleSetting.Warning,
+                    "error" => RuleSetting.Error,
+                    _ => Fail<RuleSetting>(rule.Path, $"'{rule.Value}' is not one of off, notice, warning, error"),
+                };
+            }
+
+            return new Settings(
+                FailOn(root[SettingKeys.FailOn]),
+                rules,
+                List(SettingKeys.Exclude),
+                root.GetSection(SettingKeys.LargePackages).Exists() ? List(SettingKeys.LargePackages) : null,
+                Boolean(SettingKeys.AllowInlineIgnores),
+                Boolean(SettingKeys.OnlineEnabled),
+                Url(SettingKeys.OnlineIndexUrl),
+                Url(SettingKeys.OnlineCondaChannelUrl));
+        }
+
+        private Severity? FailOn(string? value) => value?.Trim().ToLowerInvariant() switch
+        {
+            "none" => null,
+            _ when SeverityNames.TryParse(value, out var s) => s,
+            _ => Fail<Severity?>(SettingKeys.FailOn, $"'{value}' is not one of error, warning, notice, none"),
+        };
+
+        private List<string> List(string key)
+        {
+            var section = root.GetSection(key);
+            if (section.Value is { } single)
+            {
+                return [single];
+            }
+
+            return section.GetChildren().Select(c => c.Value ?? Fail<string>(c.Path, $"'{key}' must be a list of strings")).ToList();
+        }
+
+        private bool Boolean(string key) => root[key]?.Trim().ToLowerInvariant() switch
+        {
+            "true" or "yes" or "1" or "on" => true,
+            "false" or "no" or "0" or "off" => false,
+            var other => Fail<bool>(key, $"'{other}' is not true or false"),
+        };
+
+        private string Url(string key)
+        {
+            var value = root[key]!;
+            return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? value
+                : Fail<string>(key, $"'{value}' is not an http(s) URL");
+        }
+
+        private void Fail(string key, string message) => Fail<bool>(key, message);
+
+        private T Fail<T>(string key, string message)
+        {
+            // Name the file and line when the file set the key; else the layer cannot be pointed at more precisely.
+            var where = file is not null && file.TryGet(key, out _) || file?.Spans.ContainsKey(key) == true
+                ? file.Spans.TryGetValue(key, out var span) ? $"{file.Path}:{span.Line}:{span.Column}: " : $"{file.Path}: "
+                : string.Empty;
+            throw new ConfigurationError($"{where}{key.Replace(':', '.')}: {message}");
+        }
+    }
+}

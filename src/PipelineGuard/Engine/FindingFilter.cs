@@ -1,0 +1,96 @@
+using PipelineGuard.Configuration;
+using PipelineGuard.Environments;
+using PipelineGuard.Model;
+using PipelineGuard.Rules.Documents;
+
+namespace PipelineGuard.Engine;
+
+/// <summary>Why a finding is not reported.</summary>
+internal enum SuppressionKind
+{
+    Inline,
+    Baseline,
+}
+
+/// <summary>A finding that a comment or the baseline suppressed, with the reason given (shown in JSON and SARIF).</summary>
+internal sealed record SuppressedFinding(Finding Finding, SuppressionKind Kind, string? Reason);
+
+/// <summary>
+/// The stage between rules and reporters: inline suppressions (unless disallowed), then the baseline, then
+/// per-rule severities. Stale ignore comments become PG134 notices. Pure: it reads the workspace and settings only.
+/// </summary>
+internal static class FindingFilter
+{
+    public static (List<Finding> Kept, List<SuppressedFinding> Suppressed) Apply(
+        IReadOnlyList<Finding> findings, Workspace workspace, Settings settings, Baseline? baseline)
+    {
+        var kept = findings.Where(f => !settings.IsOff(f.RuleId)).ToList();
+        var suppressed = new List<SuppressedFinding>();
+        if (settings.AllowInlineIgnores)
+        {
+            kept = ApplyInline(kept, workspace, settings, suppressed);
+        }
+
+        if (baseline is not null)
+        {
+            kept = ApplyBaseline(kept, workspace, baseline, suppressed);
+        }
+
+        kept = kept.Select(f => settings.SeverityOf(f.Rule) is var s && s != f.Severity ? f with { Severity = s } : f).ToList();
+        return (kept, suppressed);
+    }
+
+    private static List<Finding> ApplyInline(List<Finding> findings, Workspace workspace, Settings settings, List<SuppressedFinding> suppressed)
+    {
+        var comments = workspace.Documents.ToDictionary(d => d.Text.Path, d => InlineSuppressions.Parse(d.Text), StringComparer.Ordinal);
+        var used = new HashSet<(SuppressionComment, string)>();
+        var kept = new List<Finding>();
+        foreach (var finding in findings)
+        {
+            var match = comments.GetValueOrDefault(finding.Span.File)?
+                .FirstOrDefault(c => (c.FileLevel || c.TargetLine == finding.Span.Line) && c.RuleIds.Contains(finding.RuleId));
+            if (match is null)
+            {
+                kept.Add(finding);
+                continue;
+            }
+
+            used.Add((match, finding.RuleId));
+            suppressed.Add(new SuppressedFinding(finding, SuppressionKind.Inline, match.Reason));
+        }
+
+        foreach (var comment in comments.Values.SelectMany(c => c))
+        {
+            var stale = comment.RuleIds.Where(id => !used.Contains((comment, id)) && !settings.IsOff(id)).ToList();
+            if (stale.Count > 0 && !settings.IsOff(UnusedSuppression.Rule.Id))
+            {
+                kept.Add(UnusedSuppression.For(comment.Span, string.Join(", ", stale)));
+            }
+        }
+
+        return kept;
+    }
+
+    private static List<Finding> ApplyBaseline(List<Finding> findings, Workspace workspace, Baseline baseline, List<SuppressedFinding> suppressed)
+    {
+        // A multiset: each baseline entry absorbs one finding with the same rule, file and fingerprint.
+        var remaining = baseline.Entries.GroupBy(e => (e.RuleId, e.File, e.Fingerprint)).ToDictionary(g => g.Key, g => g.Count());
+        var fingerprints = Fingerprint.OfAll(findings, path => workspace.Documents.FirstOrDefault(d => d.Text.Path == path)?.Text);
+        var kept = new List<Finding>();
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var key = (findings[i].RuleId, findings[i].Span.File, fingerprints[i]);
+            if (remaining.TryGetValue(key, out var n) && n > 0)
+            {
+                remaining[key] = n - 1;
+                suppressed.Add(new SuppressedFinding(findings[i], SuppressionKind.Baseline, "in the baseline"));
+            }
+            else
+            {
+                kept.Add(findings[i]);
+            }
+        }
+
+        return kept;
+    }
+}
