@@ -65,7 +65,7 @@ internal sealed class YamlConfigurationProvider(SourceText file) : Configuration
                         }
                         else
                         {
-                            throw new ConfigurationError($"{file.Path}:{list.Items[i].Span.Line}: '{key}' must be a list of strings");
+                            throw new ConfigurationError($"{file.Path}:{list.Items[i].Span.Line}:{list.Items[i].Span.Column}: '{key}' must be a list of strings");
                         }
                     }
 

@@ -1,0 +1,87 @@
+using PipelineGuard.Configuration;
+using PipelineGuard.Engine;
+using PipelineGuard.Model;
+using PipelineGuard.Tests.Support;
+
+namespace PipelineGuard.Tests.Engine;
+
+public sealed class SuppressionTests
+{
+    private const string Spec = "channels: [defaults]\ndependencies:\n  - python=3.11\n  - numpy{0}\n  - pandas{1}\n";
+
+    private static CheckResult Run(string yaml, Settings? settings = null) =>
+        new Checker(Lint.Repo(("env.yml", yaml)), FixedClock.SessionDay).Run(new CheckOptions([]) { Settings = settings ?? Settings.Default });
+
+    [Test]
+    public void A_trailing_comment_suppresses_its_line_and_keeps_the_reason()
+    {
+        var result = Run(string.Format(Spec, "  # pipelineguard: ignore PG106 -- numpy follows the base image", string.Empty));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings.Only(PipelineGuard.Rules.Pip.DependencyUnpinned.Rule).Select(f => f.Span.Line), Is.EqualTo(new[] { 5 }));
+            Assert.That(result.SuppressedFindings.Single().Reason, Is.EqualTo("numpy follows the base image"));
+            Assert.That(result.SuppressedFindings.Single().Kind, Is.EqualTo(SuppressionKind.Inline));
+        });
+    }
+
+    [Test]
+    public void A_comment_alone_on_the_line_above_suppresses_the_next_line()
+    {
+        var yaml = "channels: [defaults]\ndependencies:\n  - python=3.11\n  # pipelineguard: ignore PG106\n  - numpy\n  - pandas\n";
+        Assert.That(Run(yaml).Findings.Select(f => (f.RuleId, f.Span.Line)), Is.EqualTo(new[] { ("PG106", 6) }));
+    }
+
+    [Test]
+    public void Ignore_file_suppresses_every_line_and_several_ids_are_allowed()
+    {
+        var yaml = "# pipelineguard: ignore-file PG106, PG125 -- legacy environment\ndependencies:\n  - python=3.11\n  - numpy\n  - pandas\n";
+        var result = Run(yaml);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings, Is.Empty);
+            Assert.That(result.Suppressed, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public void Allow_inline_ignores_false_disregards_them()
+    {
+        var yaml = string.Format(Spec, "  # pipelineguard: ignore PG106", string.Empty);
+        var result = Run(yaml, Settings.Default with { AllowInlineIgnores = false });
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings.Count(f => f.RuleId == "PG106"), Is.EqualTo(2));
+            Assert.That(result.Suppressed, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void A_comment_that_suppresses_nothing_is_a_pg134_notice_on_the_comment()
+    {
+        var result = Run(string.Format(Spec, "=1.26.4  # pipelineguard: ignore PG106, PG999", string.Empty));
+        var stale = result.Findings.Single(f => f.RuleId == "PG134");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stale.Severity, Is.EqualTo(Severity.Notice));
+            Assert.That((stale.Span.Line, stale.Span.Column), Is.EqualTo((4, 19)));
+            Assert.That(stale.Message, Does.Contain("PG106, PG999"));
+        });
+    }
+
+    [Test]
+    public void Rule_settings_turn_rules_off_and_change_severities_after_suppression()
+    {
+        var yaml = "dependencies:\n  - python=3.11\n  - numpy\n";
+        var settings = Settings.Default with { Rules = new Dictionary<string, RuleSetting> { ["PG106"] = RuleSetting.Error, ["PG125"] = RuleSetting.Off } };
+        var result = Run(yaml, settings);
+        Assert.That(result.Findings.Select(f => (f.RuleId, f.Severity)), Is.EqualTo(new[] { ("PG106", Severity.Error) }));
+    }
+
+    [Test]
+    public void An_ignore_for_a_rule_that_is_off_is_not_stale()
+    {
+        var yaml = "channels: [defaults]\ndependencies:\n  - python=3.11\n  - numpy  # pipelineguard: ignore PG106\n";
+        var settings = Settings.Default with { Rules = new Dictionary<string, RuleSetting> { ["PG106"] = RuleSetting.Off } };
+        Assert.That(Run(yaml, settings).Findings, Is.Empty);
+    }
+}
