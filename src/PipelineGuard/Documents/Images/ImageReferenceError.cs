@@ -7,6 +7,7 @@ internal enum ImageReferenceErrorKind
     Backslash,
     Whitespace,
     InvalidCharacter,
+    UrlScheme,
     MissingName,
     Uppercase,
     EmptyPathComponent,

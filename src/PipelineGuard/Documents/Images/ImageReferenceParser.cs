@@ -33,6 +33,12 @@ internal static class ImageReferenceParser
             return Fail(0, 0, "the image reference is empty", ImageReferenceErrorKind.Empty);
         }
 
+        if (SchemeLength(s) is > 0 and var schemeLength)
+        {
+            // "https://mcr.microsoft.com/azureml/base": docker pull takes no URL.
+            return Fail(0, schemeLength, $"an image reference is not a URL: drop '{s[..schemeLength]}'", ImageReferenceErrorKind.UrlScheme);
+        }
+
         if (CheckCharacters(s) is { } characterError)
         {
             return (null, characterError);
@@ -315,7 +321,7 @@ internal static class ImageReferenceParser
                 i++;
             }
 
-            if (i == portStart)
+            if (i == portStart && i == end)
             {
                 return new(portStart - 1, 1, "the registry's ':' must be followed by a port number", ImageReferenceErrorKind.InvalidRegistry);
             }
@@ -444,6 +450,18 @@ internal static class ImageReferenceParser
         }
 
         return null;
+    }
+
+    /// <summary>The length of a leading <c>scheme://</c> (letters, then "://"), or 0.</summary>
+    private static int SchemeLength(string s)
+    {
+        var i = 0;
+        while (i < s.Length && i < 16 && char.IsAsciiLetter(s[i]))
+        {
+            i++;
+        }
+
+        return i > 0 && s.AsSpan(i).StartsWith("://", StringComparison.Ordinal) ? i + 3 : 0;
     }
 
     private static (ImageReference?, ImageReferenceError?) Fail(int offset, int length, string message, ImageReferenceErrorKind kind) =>
