@@ -52,6 +52,7 @@ public sealed class ExamplesTests
             "PG122 examples/pip-not-declared/conda.yaml:10",
             "PG104 examples/v1-user-managed/azureml_environment.json:15",
             "PG105 examples/v1-user-managed/azureml_environment.json:6",
+            "PG121 examples/v1-user-managed/azureml_environment.json:22",
         }));
     }
 
