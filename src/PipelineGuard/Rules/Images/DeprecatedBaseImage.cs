@@ -21,9 +21,9 @@ internal sealed class DeprecatedBaseImage : EnvironmentRule
             if (use.Reference is { } reference && DeprecatedBaseImages.IsDeprecated(reference))
             {
                 yield return Report(use.SpanOf(reference.NameRange),
-                    $"the base image {use.Quoted} is deprecated: Azure ML lists '{DeprecatedBaseImages.Registry}/{reference.WrittenPath}' " +
-                    "among its deprecated images, gives no troubleshooting support for builds on it, and it no longer gets security " +
-                    $"updates. Upgrade to a supported image (see {DeprecatedBaseImages.SupportedImages}).");
+                    $"the base image {use.Quoted} is deprecated: it is on Azure ML's list of deprecated images, Azure ML gives no " +
+                    "troubleshooting support for builds on it, and it no longer gets security updates. " +
+                    $"Upgrade to a supported image (see {DeprecatedBaseImages.SupportedImages}).");
             }
         }
     }
