@@ -53,6 +53,7 @@ public sealed class ExamplesTests
             "PG104 examples/v1-user-managed/azureml_environment.json:15",
             "PG105 examples/v1-user-managed/azureml_environment.json:6",
             "PG124 examples/v1-user-managed/azureml_environment.json:14",
+            "PG121 examples/v1-user-managed/azureml_environment.json:22",
         }));
     }
 

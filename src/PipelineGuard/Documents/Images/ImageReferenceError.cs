@@ -1,0 +1,33 @@
+namespace PipelineGuard.Documents.Images;
+
+/// <summary>What kind of mistake makes a text an invalid image reference.</summary>
+internal enum ImageReferenceErrorKind
+{
+    Empty,
+    Backslash,
+    Whitespace,
+    InvalidCharacter,
+    UrlScheme,
+    MissingName,
+    Uppercase,
+    EmptyPathComponent,
+    InvalidSeparator,
+    InvalidRegistry,
+    NameTooLong,
+    HexadecimalName,
+    EmptyTag,
+    InvalidTag,
+    TagTooLong,
+    InvalidDigest,
+    UnsupportedDigestAlgorithm,
+}
+
+/// <summary>
+/// Why a text is not a valid image reference: <see cref="Offset"/>/<see cref="Length"/> (0-based, into the text)
+/// cover the offending part (the bad character, the separator run, the tag, the digest); <see cref="Message"/>
+/// says what is wrong in a sentence fragment without a final period.
+/// </summary>
+internal sealed record ImageReferenceError(int Offset, int Length, string Message, ImageReferenceErrorKind Kind)
+{
+    public TextRange Range => new(Offset, Length);
+}
