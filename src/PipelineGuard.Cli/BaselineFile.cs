@@ -26,13 +26,13 @@ internal static class BaselineFile
     }
 
     /// <summary>Records every finding of the run before suppression by the baseline (inline suppressions still apply).</summary>
-    public static void Write(CheckResult result, string path)
+    public static void Write(CheckResult result, string path, CliConsole console)
     {
         var recorded = result.Findings.Concat(result.SuppressedFindings.Where(s => s.Kind == SuppressionKind.Baseline).Select(s => s.Finding));
         var baseline = Baseline.From(Checker.Order(recorded), result.Source);
         try
         {
-            File.WriteAllText(path, baseline.ToJson());
+            console.FileSystem.WriteAllText(Path.GetFullPath(Path.Combine(console.FileSystem.CurrentDirectory, path)), baseline.ToJson());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -21,7 +21,7 @@ internal static class CheckCommand
             new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline });
         if (verb.WriteBaseline is { } writePath)
         {
-            BaselineFile.Write(result, writePath);
+            BaselineFile.Write(result, writePath, console);
         }
 
         foreach (var (reporter, path) in outputs)

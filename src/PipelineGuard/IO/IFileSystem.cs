@@ -16,4 +16,7 @@ internal interface IFileSystem
 
     /// <summary>Reads a file; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot.</summary>
     byte[] ReadAllBytes(string path);
+
+    /// <summary>Writes a UTF-8 file (no BOM), replacing it; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
+    void WriteAllText(string path, string content);
 }

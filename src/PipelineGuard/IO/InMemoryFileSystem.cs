@@ -62,6 +62,8 @@ internal sealed class InMemoryFileSystem(string currentDirectory = "/repo") : IF
         return _files.TryGetValue(full, out var bytes) ? bytes : throw new FileNotFoundException("not found", full);
     }
 
+    public void WriteAllText(string path, string content) => Add(path, content);
+
     private string Full(string path)
     {
         path = path.Replace('\\', '/');

@@ -1,8 +1,9 @@
 namespace PipelineGuard.IO;
 
-internal sealed class PhysicalFileSystem : IFileSystem
+/// <summary>The real disk; the working directory is the process's unless one is given (tests run the examples from the repository root).</summary>
+internal sealed class PhysicalFileSystem(string? currentDirectory = null) : IFileSystem
 {
-    public string CurrentDirectory => Directory.GetCurrentDirectory();
+    public string CurrentDirectory => currentDirectory ?? Directory.GetCurrentDirectory();
 
     public bool FileExists(string path) => File.Exists(path);
 
@@ -21,4 +22,6 @@ internal sealed class PhysicalFileSystem : IFileSystem
     public long FileLength(string path) => new FileInfo(path).Length;
 
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+
+    public void WriteAllText(string path, string content) => File.WriteAllText(path, content, new System.Text.UTF8Encoding(false));
 }

@@ -6,23 +6,6 @@ namespace PipelineGuard.Tests.Cli;
 /// <summary>The README's first command runs on examples/: these are the findings a new user sees.</summary>
 public sealed class ExamplesTests
 {
-    private sealed class RootedFileSystem(string root) : IFileSystem
-    {
-        private readonly PhysicalFileSystem _inner = new();
-
-        public string CurrentDirectory => root;
-
-        public bool FileExists(string path) => _inner.FileExists(path);
-
-        public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
-
-        public IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory) => _inner.EnumerateEntries(directory);
-
-        public long FileLength(string path) => _inner.FileLength(path);
-
-        public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(path);
-    }
-
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
@@ -35,7 +18,7 @@ public sealed class ExamplesTests
     }
 
     private static CheckResult Check(string path) =>
-        new Checker(new RootedFileSystem(RepositoryRoot()), Support.FixedClock.SessionDay).Run(new CheckOptions([path]));
+        new Checker(new PhysicalFileSystem(RepositoryRoot()), Support.FixedClock.SessionDay).Run(new CheckOptions([path]));
 
     [Test]
     public void The_examples_show_each_rule_of_the_foundation()
