@@ -48,9 +48,27 @@ internal sealed class BuildContextView(BuildContextSnapshot snapshot, DockerIgno
         return putBack ? new ContextLookup(ContextPathState.Present) : new ContextLookup(ContextPathState.Excluded, verdict.By);
     }
 
-    /// <summary>The entries a COPY wildcard matches (BuildKit matches the whole relative path with <c>filepath.Match</c>).</summary>
-    public IReadOnlyList<(string Path, ContextLookup Lookup)> Glob(PathGlob glob) =>
-        Entries.Where(glob.IsMatch).Order(StringComparer.Ordinal).Select(e => (e, Find(e))).ToList();
+    /// <summary>
+    /// Whether a COPY wildcard matches anything the builder receives (BuildKit matches the whole relative path with
+    /// <c>filepath.Match</c>), else the first match that .dockerignore left out. Files first: they need no scan below them.
+    /// </summary>
+    public (bool AnyPresent, string? ExcludedPath, DockerIgnorePattern? ExcludedBy) Glob(PathGlob glob)
+    {
+        (string? Path, DockerIgnorePattern? By) excluded = (null, null);
+        foreach (var entry in snapshot.Files.Where(glob.IsMatch).Order(StringComparer.Ordinal)
+                     .Concat(snapshot.Directories.Where(glob.IsMatch).Order(StringComparer.Ordinal)))
+        {
+            var lookup = Find(entry);
+            if (lookup.State == ContextPathState.Present)
+            {
+                return (true, null, null);
+            }
+
+            excluded = excluded.Path is null ? (entry, lookup.ExcludedBy) : excluded;
+        }
+
+        return (false, excluded.Path, excluded.By);
+    }
 
     /// <summary>Entries whose last segment is <paramref name="name"/> in any case: "did you mean" candidates.</summary>
     public IReadOnlyList<string> SameName(string name) =>

@@ -89,17 +89,16 @@ internal sealed class CopySourceMissing : EnvironmentRule
                 return null;
             }
 
-            var matches = view.Glob(glob);
-            if (matches.Any(m => m.Lookup.State == ContextPathState.Present))
+            var (anyPresent, excludedPath, excludedBy) = view.Glob(glob);
+            if (anyPresent)
             {
                 return null;
             }
 
-            var excluded = matches.FirstOrDefault(m => m.Lookup.ExcludedBy is not null).Lookup;
-            return Report(source.Span, excluded?.ExcludedBy is { } by
+            return Report(source.Span, excludedBy is { } by
                 ? $"{keyword} source '{source.Value}' matches only paths that .dockerignore leaves out of the build context " +
                   $"(line {by.Line}: '{by.Written}'), so {keyword} copies nothing: the classic builder fails with 'COPY failed: no " +
-                  $"source files were specified'. Remove the pattern from .dockerignore or add an exception ('!{matches[0].Path}')."
+                  $"source files were specified'. Remove the pattern from .dockerignore or add an exception ('!{excludedPath}')."
                 : $"{keyword} source '{source.Value}' matches nothing in the build context '{context}': the classic builder fails with " +
                   "'COPY failed: no source files were specified' and BuildKit copies nothing. Sources are relative to the " +
                   "build context folder.");
