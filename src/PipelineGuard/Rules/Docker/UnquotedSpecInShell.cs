@@ -47,11 +47,11 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
                 var quote = run.EnclosingQuote switch { '"' => '\'', '\'' => '"', _ => '"' };
                 var fix = spec.Contains(quote, StringComparison.Ordinal) ? null : $"{quote}{spec}{quote}";
                 var effect = op.Raw == "<"
-                    ? $"sh tries to read a file named '{words[at + 2].Value}' and the command fails ('cannot open {words[at + 2].Value}: No such file')"
-                    : $"the output goes into a file named '{words[at + 2].Value}'";
+                    ? $"sh tries to read a file named '{words[at + 2].Value}', which fails ('cannot open {words[at + 2].Value}: No such file')"
+                    : $"its output goes into a file named '{words[at + 2].Value}'";
                 yield return Report(op.Span,
                     $"'{spec}' is not quoted, so the shell reads '{op.Raw}' as a redirection: {install.Invocation.Split(' ')[0]} gets only " +
-                    $"'{package.Value}' (any version) and {effect}. Quote the spec{(fix is null ? string.Empty : ": " + fix)}.",
+                    $"'{package.Value}' (any version), and {effect}. Quote the spec{(fix is null ? string.Empty : ": " + fix)}.",
                     fix);
             }
         }
