@@ -1,0 +1,50 @@
+using PipelineGuard.Environments;
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Rules.Docker;
+
+/// <summary>
+/// PG118: a Dockerfile <c>RUN pip install</c> (or <c>conda install</c>, <c>pipx install</c>) names a package without
+/// one exact version. Unlike hadolint DL3013: a range (<c>&gt;=</c>, <c>~=</c>) is not a pin, <c>-r</c>/<c>-c</c> do
+/// not hide the other packages of the command (the files are checked as requirements by PG106), option values are
+/// never packages, and <c>bash -c "…"</c> scripts, heredocs, <c>python -m pip</c> and <c>conda run</c> are looked into.
+/// Guide: "Unpinned dependencies". A warning, like PG106.
+/// </summary>
+internal sealed class DockerfilePipUnpinned : EnvironmentRule
+{
+    public static readonly RuleInfo Rule = new("PG118", "dockerfile-pip-unpinned", Severity.Warning,
+        "A Dockerfile RUN pip install (or conda install) installs a package without an exact version.");
+
+    public override RuleInfo Info => Rule;
+
+    protected override IEnumerable<Finding> Check(AmlEnvironment environment)
+    {
+        if (environment.Build?.Dockerfile is not { } dockerfile)
+        {
+            yield break;
+        }
+
+        foreach (var run in DockerShellCommands.All(dockerfile))
+        {
+            if (PackageInstall.Recognize(run.Command) is not { } install)
+            {
+                continue;
+            }
+
+            foreach (var word in install.Packages)
+            {
+                var unpinned = install.Installer == PackageInstaller.Conda ? PackagePin.Conda(word.Value) : PackagePin.Pip(word.Value);
+                if (unpinned is null)
+                {
+                    continue;
+                }
+
+                var kind = install.Installer == PackageInstaller.Conda ? "conda" : "pip";
+                yield return Report(word.Span,
+                    $"'{install.Invocation} {word.Value}': {kind} package '{unpinned.Name}' {unpinned.Reason}; each build installs " +
+                    "the newest match, so the image can change or break between builds. " +
+                    $"Pin it, e.g. '{unpinned.Suggestion}' (or install from a pinned requirements file).");
+            }
+        }
+    }
+}
