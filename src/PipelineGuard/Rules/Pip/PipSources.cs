@@ -31,8 +31,17 @@ internal static class PipSources
             }
         }
 
-        // The first document is the root of the install (the pip list, or the file given to pip -r).
-        return [.. documents.Select((d, i) => new PipSource(d, i > 0 && constraint.GetValueOrDefault(Normalize(d.Path))))];
+        // The first document is the root of the install (the pip list, or the file given to pip -r), unless it is a
+        // constraints*.txt found on its own: pip only ever reads such a file through -c.
+        var rootIsConstraint = environment.Conda?.Pip is null && documents.Count > 0 && IsConstraintsFileName(documents[0].Path);
+        return [.. documents.Select((d, i) => new PipSource(d, i > 0 ? constraint.GetValueOrDefault(Normalize(d.Path)) : rootIsConstraint))];
+    }
+
+    /// <summary>Discovery's <c>constraints*.txt</c> pattern (PRODUCT.md §2).</summary>
+    private static bool IsConstraintsFileName(string path)
+    {
+        var name = path[(path.Replace('\\', '/').LastIndexOf('/') + 1)..];
+        return name.StartsWith("constraints", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The path of <paramref name="include"/> written in <paramref name="owner"/>, or null for URLs and templates.</summary>
