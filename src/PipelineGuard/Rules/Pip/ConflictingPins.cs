@@ -28,7 +28,13 @@ internal sealed class ConflictingPins : EnvironmentRule
             }
 
             var clash = earlier.FirstOrDefault(e => e.Marker == pin.Marker && !e.AgreesWith(pin));
-            earlier.Add(pin);
+
+            // The same version written again adds nothing to compare against: keeps a long file linear.
+            if (!earlier.Any(e => e.Marker == pin.Marker && e.Origin == pin.Origin && e.Version == pin.Version))
+            {
+                earlier.Add(pin);
+            }
+
             if (clash is null)
             {
                 continue;

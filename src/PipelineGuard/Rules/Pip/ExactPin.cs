@@ -33,6 +33,10 @@ internal sealed record ExactPin(
     string? Marker,
     CondaVersionSpec? CondaSpec)
 {
+    // Parsed once: AgreesWith runs for every pair of pins of one name.
+    private readonly Pep440Version? _pep440 = Pep440Version.TryParse(Version, out var v) ? v : null;
+    private readonly CondaVersion? _conda = CondaVersion.TryParse(Version, out var c, out _) ? c : null;
+
     /// <summary>Every exact pin of the environment: conda dependencies first, then pip entries in install order.</summary>
     public static IEnumerable<ExactPin> Of(AmlEnvironment environment)
     {
@@ -83,7 +87,7 @@ internal sealed record ExactPin(
     /// </summary>
     public bool AgreesWith(ExactPin other)
     {
-        if (Pep440Version.TryParse(Version, out var mine) && Pep440Version.TryParse(other.Version, out var theirs))
+        if (_pep440 is { } mine && other._pep440 is { } theirs)
         {
             if (mine == theirs || (mine.Local is null != theirs.Local is null && mine.WithoutLocal() == theirs.WithoutLocal()))
             {
@@ -91,8 +95,7 @@ internal sealed record ExactPin(
             }
         }
 
-        CondaVersion.TryParse(Version, out var condaMine, out _);
-        CondaVersion.TryParse(other.Version, out var condaTheirs, out _);
+        var (condaMine, condaTheirs) = (_conda, other._conda);
         if ((condaMine is not null && condaTheirs is not null && condaMine.Equals(condaTheirs)) ||
             (CondaSpec is { } spec && condaTheirs is not null && spec.Contains(condaTheirs)) ||
             (other.CondaSpec is { } otherSpec && condaMine is not null && otherSpec.Contains(condaMine)))
