@@ -32,7 +32,9 @@ public sealed class PipTimeoutNotRaisedTests
     [Test]
     public void A_requirements_file_is_read()
     {
-        Assert.That(Pg112(("requirements.txt", "numpy==1.26.4\npyspark==3.5.1\n")).Places(), Is.EqualTo(new[] { "requirements.txt:2:1-2:8" }));
+        var findings = Pg112(("requirements.txt", "numpy==1.26.4\npyspark==3.5.1\n"));
+        Assert.That(findings.Places(), Is.EqualTo(new[] { "requirements.txt:2:1-2:8" }));
+        Assert.That(findings[0].Message, Does.EndWith("(a requirements file cannot set it)."));
     }
 
     [TestCase("ENV PIP_DEFAULT_TIMEOUT=100\nRUN pip install torch==2.3.1\n")]
@@ -55,6 +57,13 @@ public sealed class PipTimeoutNotRaisedTests
     public void A_pip_conf_in_the_build_context_counts()
     {
         Assert.That(Pg112(("Dockerfile", From + "COPY pip.conf /etc/pip.conf\nRUN pip install torch==2.3.1\n"), ("pip.conf", "[global]\ntimeout = 100\n")), Is.Empty);
+    }
+
+    [Test]
+    public void Another_file_whose_name_ends_in_pip_conf_does_not_count()
+    {
+        var findings = Pg112(("Dockerfile", From + "RUN pip install torch==2.3.1\n"), ("mypip.conf", "x\n"));
+        Assert.That(findings.Places(), Is.EqualTo(new[] { "Dockerfile:2:17-2:22" }));
     }
 
     [Test]

@@ -23,6 +23,9 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
 
     private static readonly string[] TimeoutOptions = ["--timeout", "--default-timeout"];
 
+    // pip config set <section>.timeout N (pip's configuration keys are the option names, in any section).
+    private static readonly string[] ConfigKeys = ["global.timeout", "install.timeout", "global.default-timeout", "install.default-timeout"];
+
     private readonly IReadOnlySet<string> _largePackages;
 
     public PipTimeoutNotRaised()
@@ -54,7 +57,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
             {
                 if (requirement.Name is { } name && requirement.NormalizedName is { } key && _largePackages.Contains(key))
                 {
-                    yield return Report(name.Span, Message(name.Value, dockerfile is not null));
+                    yield return Report(name.Span, Message(name.Value, dockerfile is not null ? Where.Dockerfile : environment.Conda is not null ? Where.CondaSpec : Where.RequirementsFile));
                     yield break;
                 }
             }
@@ -71,7 +74,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
             {
                 if (NameOf(word.Value) is { } name && _largePackages.Contains(Pep508Requirement.Normalize(name.Text)))
                 {
-                    yield return Report(word.SpanOfValue(name.Start, name.Text.Length), Message(name.Text, hasDockerfile: true));
+                    yield return Report(word.SpanOfValue(name.Start, name.Text.Length), Message(name.Text, Where.Dockerfile));
                     yield break;
                 }
             }
@@ -82,7 +85,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
     private static bool SetForEverything(AmlEnvironment environment, DockerfileDocument? dockerfile)
     {
         if (environment.Build?.Context is { } context &&
-            context.Files.Any(f => f.EndsWith("pip.conf", StringComparison.OrdinalIgnoreCase) || f.EndsWith("pip.ini", StringComparison.OrdinalIgnoreCase)))
+            context.Files.Any(f => f[(f.LastIndexOf('/') + 1)..] is "pip.conf" or "pip.ini"))
         {
             return true;
         }
@@ -102,8 +105,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
             foreach (var command in instruction.Run?.Commands ?? [])
             {
                 // PIP_DEFAULT_TIMEOUT=100 pip install …, export PIP_DEFAULT_TIMEOUT=100, pip config set global.timeout 100
-                if (command.Words.Any(w => TimeoutVariables.Any(v => w.Value.StartsWith(v + "=", StringComparison.Ordinal)) ||
-                                           w.Value.EndsWith(".timeout", StringComparison.Ordinal) || w.Value.EndsWith(".default-timeout", StringComparison.Ordinal)))
+                if (command.Words.Any(w => TimeoutVariables.Any(v => w.Value.StartsWith(v + "=", StringComparison.Ordinal)) || ConfigKeys.Contains(w.Value)))
                 {
                     return true;
                 }
@@ -126,11 +128,22 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
         return RequirementTargetScanner.ScanName(word, 0) is { } name ? (name.Start, word.Substring(name.Start, name.Length)) : null;
     }
 
-    private static string Message(string name, bool hasDockerfile) =>
+    private static string Message(string name, Where where) =>
         $"'{name}' is a download of hundreds of MB and pip waits only 15 s for data by default: one stall fails the build " +
         "with \"ReadTimeoutError … Read timed out. (read timeout=15)\". " +
-        (hasDockerfile
-            ? "Raise the timeout: 'ENV PIP_DEFAULT_TIMEOUT=100' in the Dockerfile, or 'pip install --timeout 100'."
-            : "Raise the timeout: build the environment from a Dockerfile with 'ENV PIP_DEFAULT_TIMEOUT=100' (a conda " +
-              "spec alone cannot set it), or rebuild when it happens.");
+        where switch
+        {
+            Where.Dockerfile => "Raise the timeout: 'ENV PIP_DEFAULT_TIMEOUT=100' in the Dockerfile, or 'pip install --timeout 100'.",
+            Where.CondaSpec => "Raise the timeout: build the environment from a Dockerfile with 'ENV PIP_DEFAULT_TIMEOUT=100' (a conda " +
+                "spec alone cannot set it), or rebuild when it happens.",
+            _ => "Raise the timeout where pip runs: 'ENV PIP_DEFAULT_TIMEOUT=100' in the Dockerfile, or 'pip install --timeout 100 " +
+                "-r …' (a requirements file cannot set it).",
+        };
+
+    private enum Where
+    {
+        Dockerfile,
+        CondaSpec,
+        RequirementsFile,
+    }
 }
