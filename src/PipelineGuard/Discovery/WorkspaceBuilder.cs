@@ -42,8 +42,10 @@ internal sealed class WorkspaceBuilder(IFileSystem fs, Func<string, bool>? exclu
         }
 
         // What no definition claimed stands alone. Conda specs go first, since their pip lists may include
-        // requirement files; `Claimed` is read lazily, so a file claimed on the way is not counted again.
-        foreach (var file in inputs.OrderBy(f => f.Kind == DocumentKind.CondaSpec ? 0 : 1).Where(f => !f.Claimed))
+        // requirement files; then requirement files that no other includes, so that `-r`/`-c` targets are claimed
+        // by their includer before their own turn. `Claimed` is read lazily: a file claimed on the way is skipped.
+        var included = IncludedRequirementFiles(inputs);
+        foreach (var file in inputs.OrderBy(f => f.Kind == DocumentKind.CondaSpec ? 0 : included.Contains(f.FullPath) ? 2 : 1).Where(f => !f.Claimed))
         {
             assembler.AddStandalone(file);
         }
@@ -53,5 +55,19 @@ internal sealed class WorkspaceBuilder(IFileSystem fs, Func<string, bool>? exclu
             .Select(f => f.ToDocument())
             .ToList();
         return new Workspace(documents, assembler.Environments, assembler.References);
+    }
+
+    private static HashSet<string> IncludedRequirementFiles(IEnumerable<LoadedFile> inputs)
+    {
+        var included = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in inputs.Where(f => f.Requirements is not null))
+        {
+            foreach (var include in file.Requirements!.Includes)
+            {
+                included.Add(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.FullPath)!, include.Path.Value)));
+            }
+        }
+
+        return included;
     }
 }

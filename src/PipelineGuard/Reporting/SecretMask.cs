@@ -7,7 +7,10 @@ internal static class SecretMask
 {
     public const string Mask = "****";
 
-    public static string Apply(string line, int lineNumber, SourceSpan? secret)
+    /// <summary>A source line as reporters may show it: the finding's secret and any URL credential masked.</summary>
+    public static string Apply(string line, int lineNumber, SourceSpan? secret) => UrlCredentials.RedactAll(ApplySpan(line, lineNumber, secret));
+
+    private static string ApplySpan(string line, int lineNumber, SourceSpan? secret)
     {
         if (secret is null || lineNumber < secret.Line || lineNumber > secret.EndLine)
         {

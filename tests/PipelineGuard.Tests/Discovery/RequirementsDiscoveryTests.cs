@@ -40,4 +40,18 @@ public sealed class RequirementsDiscoveryTests
         var finding = Lint.Findings(("requirements.txt", "numpy==1.26.4\n--frobnicate\n")).Only(InvalidDocument.Rule).Single();
         Assert.That(finding.Span.Line, Is.EqualTo(2));
     }
+
+    [Test]
+    public void A_constraints_file_included_by_a_requirements_file_is_not_an_environment_of_its_own()
+    {
+        var ws = Lint.Run(Lint.Repo(("constraints.txt", "urllib3==2.2.3\n"), ("requirements.txt", "-c constraints.txt\nrequests==2.32.3\n"))).Workspace;
+        Assert.That(ws.Environments.Single().Requirements.Select(r => r.Path), Is.EqualTo(new[] { "requirements.txt", "constraints.txt" }));
+    }
+
+    [Test]
+    public void An_unknown_dockerfile_instruction_is_pg132_only()
+    {
+        var findings = Lint.Findings(("Dockerfile", "FROM python:3.11.9\nRUNN pip install numpy==1.26.4\n"));
+        Assert.That(findings.Select(f => f.RuleId), Is.EqualTo(new[] { "PG132" }));
+    }
 }

@@ -1,3 +1,4 @@
+using PipelineGuard.Model;
 using PipelineGuard.Rules.Pip;
 using PipelineGuard.Tests.Support;
 
@@ -70,6 +71,6 @@ public sealed class ExtraIndexUrlTests
     [TestCase("", "")]
     public void Redaction_hides_only_the_user_information(string url, string expected)
     {
-        Assert.That(UrlRedaction.Redact(url), Is.EqualTo(expected));
+        Assert.That(UrlCredentials.Redact(url), Is.EqualTo(expected));
     }
 }

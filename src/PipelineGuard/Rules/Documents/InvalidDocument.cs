@@ -16,6 +16,11 @@ internal sealed class InvalidDocument : IRule
     public RuleInfo Info => Rule;
 
     public IEnumerable<Finding> Check(Workspace workspace) =>
-        workspace.Documents.SelectMany(d => d.Problems.Select(p => new Finding(Rule, Rule.DefaultSeverity,
-            p.Message + "; Azure ML cannot use this file until it is fixed.", p.Span)));
+        workspace.Documents.SelectMany(d => d.Problems
+            .Where(p => !(d.Kind == DocumentKind.Dockerfile && IsUnknownInstruction(p)))
+            .Select(p => new Finding(Rule, Rule.DefaultSeverity, p.Message + "; Azure ML cannot use this file until it is fixed.", p.Span)));
+
+    /// <summary>Unknown Dockerfile instructions have their own rule, PG132 (with a "did you mean" fix).</summary>
+    private static bool IsUnknownInstruction(ParseProblem problem) =>
+        problem.Message.StartsWith("unknown instruction: ", StringComparison.Ordinal);
 }

@@ -61,7 +61,7 @@ internal sealed class ExtraIndexUrl : EnvironmentRule
 
     private static string Message(string what, string? url)
     {
-        var shown = string.IsNullOrEmpty(url) ? string.Empty : $" '{UrlRedaction.Redact(url)}'";
+        var shown = string.IsNullOrEmpty(url) ? string.Empty : $" '{UrlCredentials.Redact(url)}'";
         return $"{what}{shown} adds a second package index: pip takes the highest version of a name from any index, so a " +
             "package published on PyPI under one of your private names (dependency confusion) can replace yours in the image. " +
             "Use one --index-url that points at a proxy feed serving both (Azure Artifacts upstream sources, Artifactory, devpi).";

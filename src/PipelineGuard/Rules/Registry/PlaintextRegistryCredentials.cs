@@ -30,11 +30,11 @@ internal sealed class PlaintextRegistryCredentials : EnvironmentRule
 
         foreach (var option in environment.PipRequirements.SelectMany(d => d.AllOptions))
         {
-            if (option.Value is { } url && UrlUserInfo.SecretRange(url.Value) is { } secret && !IsReference(url.Value.Substring(secret.Start, secret.Length)))
+            if (option.Value is { } url && UrlCredentials.SecretRange(url.Value) is { } secret && !IsReference(url.Value.Substring(secret.Start, secret.Length)))
             {
                 var span = SpanInside(url, secret.Start, secret.Length);
                 yield return Report(span,
-                    $"the pip index URL of {option.Name} carries a password or token ({UrlUserInfo.Redact(url.Value)}); anyone who " +
+                    $"the pip index URL of {option.Name.Value} carries a password or token ({UrlCredentials.Redact(url.Value)}); anyone who " +
                     "can read the repository can use it. Remove it and give the feed's credentials through a workspace " +
                     "connection of type PythonFeed.") with { Secret = span };
             }
@@ -54,33 +54,4 @@ internal sealed class PlaintextRegistryCredentials : EnvironmentRule
             ? span with { Column = span.Column + quote + start, EndColumn = span.Column + quote + start + length }
             : span;
     }
-}
-
-/// <summary>The password part of <c>scheme://user:password@host</c>; a bare <c>token@host</c> is a token too (Azure Artifacts' form).</summary>
-internal static class UrlUserInfo
-{
-    public static (int Start, int Length)? SecretRange(string url)
-    {
-        var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        if (scheme < 0)
-        {
-            return null;
-        }
-
-        var hostStart = scheme + 3;
-        var slash = url.IndexOf('/', hostStart);
-        var authorityEnd = slash < 0 ? url.Length : slash;
-        var at = url.LastIndexOf('@', authorityEnd - 1, authorityEnd - hostStart);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var colon = url.IndexOf(':', hostStart, at - hostStart);
-        var start = colon >= 0 ? colon + 1 : hostStart;
-        return at > start ? (start, at - start) : null;
-    }
-
-    public static string Redact(string url) =>
-        SecretRange(url) is { } range ? url[..range.Start] + "***" + url[(range.Start + range.Length)..] : url;
 }
