@@ -12,6 +12,11 @@ internal static class CheckCommand
         var failOn = ParseFailOn(verb.FailOn);
         var outputs = ResolveOutputs(requests, console);
         var result = new Checker(console.FileSystem, console.Clock).Run(new CheckOptions([.. verb.Paths], failOn));
+        if (GitHubStep.Requested(verb))
+        {
+            result = GitHubStep.Run(verb, result, outputs.Where(o => o.Path is null).Select(o => o.Reporter), console);
+        }
+
         foreach (var (reporter, path) in outputs)
         {
             if (path is null)
