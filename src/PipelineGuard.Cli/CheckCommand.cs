@@ -24,6 +24,11 @@ internal static class CheckCommand
             BaselineFile.Write(result, writePath, console);
         }
 
+        if (GitHubStep.Requested(verb))
+        {
+            result = GitHubStep.Run(verb, result, outputs.Where(o => o.Path is null).Select(o => o.Reporter), console);
+        }
+
         foreach (var (reporter, path) in outputs)
         {
             if (path is null)

@@ -30,6 +30,22 @@ internal sealed class CheckVerb
 
     [Option("show-config", HelpText = "Print the effective settings and where each comes from, then exit.")]
     public bool ShowConfig { get; set; }
+
+    // GitHub REST API (docs/ci/github-api.md); PipelineGuard.GitHub is loaded only when one of these is given.
+    [Option("github-checks", HelpText = "Create a GitHub check run with every finding as an annotation (needs a token with checks: write).")]
+    public bool GitHubChecks { get; set; }
+
+    [Option("github-review", HelpText = "Comment on the pull request's changed lines, without repeating earlier comments (needs pull-requests: write).")]
+    public bool GitHubReview { get; set; }
+
+    [Option("only-changed", HelpText = "Keep only findings on lines the pull request (or --diff-base) adds or modifies.")]
+    public bool OnlyChanged { get; set; }
+
+    [Option("diff-base", MetaValue = "REF", HelpText = "With --only-changed: the changed lines are those of git diff REF...HEAD.")]
+    public string? DiffBase { get; set; }
+
+    [Option("github-token", MetaValue = "TOKEN", HelpText = "GitHub token (default: GITHUB_TOKEN, or the action's github-token input). Never printed.")]
+    public string? GitHubToken { get; set; }
 }
 
 [Verb("config", HelpText = "Print the effective settings and where each comes from (defaults, .pipelineguard.yml, INPUT_*, PIPELINEGUARD_*, flags).")]
