@@ -11,7 +11,29 @@ namespace PipelineGuard.Reporting;
 internal sealed class CiPaths(string workingDirectory, Func<string, string?> getEnvironmentVariable)
 {
     /// <summary>Relative to <c>GITHUB_WORKSPACE</c> when the file lies under it; otherwise the display path unchanged.</summary>
-    public string RepositoryRelative(string displayPath)
+    public string RepositoryRelative(string displayPath) => Safely(displayPath, RepositoryRelativeCore);
+
+    /// <summary>
+    /// Absolute under <c>BUILD_SOURCESDIRECTORY</c> when that is set: the file's full path when the working directory
+    /// is inside it; else the display path joined to it (a container that mounts the sources elsewhere still reports
+    /// agent paths). Without the variable, the display path.
+    /// </summary>
+    public string AzureSourcePath(string displayPath) => Safely(displayPath, AzureSourcePathCore);
+
+    /// <summary>A path the platform's path functions reject (a NUL from a log line) is reported as it is.</summary>
+    private static string Safely(string displayPath, Func<string, string> map)
+    {
+        try
+        {
+            return map(displayPath);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return displayPath;
+        }
+    }
+
+    private string RepositoryRelativeCore(string displayPath)
     {
         var workspace = getEnvironmentVariable("GITHUB_WORKSPACE");
         if (string.IsNullOrWhiteSpace(workspace) || Path.IsPathRooted(displayPath) && !IsUnder(displayPath, workspace))
@@ -23,12 +45,7 @@ internal sealed class CiPaths(string workingDirectory, Func<string, string?> get
         return IsUnder(full, workspace) ? ToSlashes(Path.GetRelativePath(Path.GetFullPath(workspace), full)) : displayPath;
     }
 
-    /// <summary>
-    /// Absolute under <c>BUILD_SOURCESDIRECTORY</c> when that is set: the file's full path when the working directory
-    /// is inside it; else the display path joined to it (a container that mounts the sources elsewhere still reports
-    /// agent paths). Without the variable, the display path.
-    /// </summary>
-    public string AzureSourcePath(string displayPath)
+    private string AzureSourcePathCore(string displayPath)
     {
         var sources = getEnvironmentVariable("BUILD_SOURCESDIRECTORY");
         if (string.IsNullOrWhiteSpace(sources))
@@ -49,5 +66,6 @@ internal sealed class CiPaths(string workingDirectory, Func<string, string?> get
         return full == top || full.StartsWith(top + "/", StringComparison.Ordinal) || full.StartsWith(top + "\\", StringComparison.Ordinal);
     }
 
-    private static string ToSlashes(string path) => path.Replace('\\', '/');
+    /// <summary>'/' separators; on Linux a backslash is part of a file name and stays.</summary>
+    private static string ToSlashes(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
 }
