@@ -75,26 +75,19 @@ internal sealed class GitHubReporter(ReporterOptions options) : IReporter
         if (overflow)
         {
             var parts = new List<string>();
-            if (hiddenErrors > 0)
+            foreach (var (hidden, level) in new[] { (hiddenErrors, "error"), (hiddenWarnings, "warning"), (hiddenNotices, "notice") })
             {
-                parts.Add(Plural(hiddenErrors, "error"));
-            }
-
-            if (hiddenWarnings > 0)
-            {
-                parts.Add(Plural(hiddenWarnings, "warning"));
-            }
-
-            if (hiddenNotices > 0)
-            {
-                parts.Add(Plural(hiddenNotices, "notice"));
+                if (hidden > 0)
+                {
+                    parts.Add($"{hidden} more {level}{(hidden == 1 ? string.Empty : "s")}");
+                }
             }
 
             var where = options.SarifFile is null ? "the job summary and the PipelineGuard group of this log" : "the job summary, the PipelineGuard group of this log and the SARIF file";
             output.WriteLine(CommandEscaping.GitHubCommand(
                 "notice",
                 [new("title", "PipelineGuard: more findings")],
-                $"{string.Join(", ", parts)} more {(hiddenErrors + hiddenWarnings + hiddenNotices == 1 ? "is" : "are")} not shown as annotations " +
+                $"{string.Join(", ", parts)} {(hiddenErrors + hiddenWarnings + hiddenNotices == 1 ? "is" : "are")} not shown as annotations " +
                 $"(GitHub shows {AnnotationsPerLevel} of each level per step); {where} list all {result.Findings.Count}."));
         }
     }
