@@ -103,15 +103,16 @@ internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEn
 
     /// <summary>
     /// User text as one inert table cell: neutralised for the CI log (the summary is echoed nowhere, but the same
-    /// rule everywhere is simpler to trust), every ASCII punctuation character that Markdown or HTML could read
-    /// backslash-escaped (CommonMark §2.4), so no link, image, emphasis, HTML tag or cell break can be formed.
+    /// rule everywhere is simpler to trust), and backslash-escaped (CommonMark §2.4) where Markdown or HTML could read
+    /// it: no cell break (<c>|</c>), link or image (<c>[ ] !</c>), HTML tag or entity (<c>&lt; &gt; &amp;</c>), emphasis,
+    /// code or strike-through (<c>* _ ` ~</c>) or GitHub math (<c>$</c>) can be formed.
     /// </summary>
     public static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in CommandEscaping.Neutralise(text))
         {
-            if (c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '<' or '>' or '~' or '&' or '"' or '\'' or '=' or ':' or '$')
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '&' or '!' or '~' or '$')
             {
                 sb.Append('\\');
             }

@@ -89,7 +89,7 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
         json.WriteString("id", rule.Id);
         json.WriteString("name", rule.Name);
         WriteText(json, "shortDescription", Limit(rule.Summary));
-        WriteText(json, "fullDescription", Limit(page is null ? rule.Summary : WhyParagraph(page) ?? rule.Summary));
+        WriteText(json, "fullDescription", Limit(page is null ? rule.Summary : AbsoluteLinks(WhyParagraph(page) ?? rule.Summary)));
         json.WriteString("helpUri", rule.HelpUri);
         json.WriteStartObject("help");
         json.WriteString("text", $"{rule.Summary} See {rule.HelpUri}");
