@@ -3,8 +3,8 @@
 #
 # GitHub passes each input as an environment variable INPUT_<NAME> with the name upper-cased and hyphens kept
 # (actions/runner Handler.AddInputsToEnvironment), e.g. INPUT_FAIL-ON. A shell cannot expand such a name, so
-# inputs are read with `printenv`. An empty input means "not set": it adds no flag, so .pipelineguard.yml and the
-# program's own defaults decide (PRODUCT.md §6).
+# inputs are read from the environment block itself (see input() below). An empty input means "not set": it adds
+# no flag, so .pipelineguard.yml and the program's own defaults decide (PRODUCT.md §6).
 #
 # PIPELINEGUARD_BIN: the program (default /app/pipelineguard, where action/Dockerfile puts it).
 set -eu
@@ -17,8 +17,15 @@ if [ "$#" -gt 0 ]; then
 fi
 
 input() {
-    # Trailing whitespace and newlines of a YAML block scalar are dropped by the $(...) substitution.
-    printenv "INPUT_$1" 2>/dev/null || true
+    # dash (the image's /bin/sh) does not pass variables whose names are not shell names (INPUT_FAIL-ON) on to its
+    # children, so `printenv 'INPUT_FAIL-ON'` finds nothing there. The shell's own initial environment still has
+    # them: read /proc/$$/environ (NUL-separated, so values may span lines). printenv is the fallback elsewhere.
+    # Trailing newlines of a YAML block scalar are dropped by the $(...) substitution.
+    if [ -r "/proc/$$/environ" ]; then
+        sed -z -n "s/^INPUT_$1=//p" "/proc/$$/environ" | tr -d '\000'
+    else
+        printenv "INPUT_$1" 2>/dev/null || true
+    fi
 }
 
 is_true() {
