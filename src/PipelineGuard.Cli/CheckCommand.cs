@@ -65,12 +65,20 @@ internal static class CheckCommand
         }
 
         var result = new List<(IReporter, string?)>();
+        var sarifFile = requests.FirstOrDefault(r => ReporterFactory.Resolve(r.Format, console.GetEnvironmentVariable) == "sarif" && r.Output is not null)?.Output;
         foreach (var request in requests)
         {
-            var format = request.Format.Length == 0 ? "text" : request.Format.Trim().ToLowerInvariant();
+            // No --format (or "auto"): github under GitHub Actions, azure under Azure Pipelines, else text.
+            var format = ReporterFactory.Resolve(request.Format, console.GetEnvironmentVariable);
             var colour = request.Output is null && console.OutputIsTerminal && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
-            var reporter = ReporterFactory.Create(format, new ReporterOptions(colour, console.GetEnvironmentVariable))
-                ?? throw new UsageException($"--format: '{request.Format}' is not one of {string.Join(", ", ReporterFactory.Formats)}");
+            var options = new ReporterOptions(colour, console.GetEnvironmentVariable)
+            {
+                WorkingDirectory = console.FileSystem.CurrentDirectory,
+                AppendToFile = (path, text) => File.AppendAllText(path, text, new System.Text.UTF8Encoding(false)),
+                SarifFile = sarifFile,
+            };
+            var reporter = ReporterFactory.Create(format, options)
+                ?? throw new UsageException($"--format: '{request.Format}' is not one of auto, {string.Join(", ", ReporterFactory.Formats)}");
             result.Add((reporter, request.Output));
         }
 

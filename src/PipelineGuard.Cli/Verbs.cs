@@ -10,7 +10,7 @@ internal sealed class CheckVerb
 
     // --format and --output pair in order and may repeat; FormatOutputPairs reads them before this parser
     // runs (CommandLineParser's sequences are greedy and cannot pair). Declared here for the help text.
-    [Option('f', "format", HelpText = "Output format: text (default) or json. Repeatable; pairs in order with --output.")]
+    [Option('f', "format", HelpText = "Output format: text, json, sarif, github, azure, markdown or auto (default: github under GitHub Actions, azure under Azure Pipelines, else text). Repeatable; pairs in order with --output.")]
     public string? Format { get; set; }
 
     [Option('o', "output", HelpText = "Write the preceding --format to this file instead of standard output.")]

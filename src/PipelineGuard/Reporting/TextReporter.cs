@@ -16,12 +16,17 @@ internal sealed class TextReporter(bool color) : IReporter
 
     public void Write(CheckResult result, TextWriter output)
     {
+        WriteFindings(result, output);
+        WriteSummary(result, output);
+    }
+
+    /// <summary>The findings' blocks without the summary line (the CI formats echo them in a collapsed log group).</summary>
+    public void WriteFindings(CheckResult result, TextWriter output)
+    {
         foreach (var finding in result.Findings)
         {
             WriteFinding(result, finding, output);
         }
-
-        WriteSummary(result, output);
     }
 
     private void WriteFinding(CheckResult result, Finding finding, TextWriter output)

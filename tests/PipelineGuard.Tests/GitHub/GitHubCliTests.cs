@@ -66,7 +66,7 @@ public sealed class GitHubCliTests
             Assert.That(refused.Code, Is.EqualTo(plain.Code));
             Assert.That(refused.Out, Is.EqualTo(plain.Out));
             Assert.That(lines.Count(l => l.StartsWith("::notice", StringComparison.Ordinal)), Is.EqualTo(1));
-            Assert.That(lines, Has.Some.StartsWith("::warning file=requirements.txt,line=1,endLine=1,col=1,endColumn=8,title=PG106 dependency-unpinned::"));
+            Assert.That(lines, Has.Some.StartsWith("::warning file=requirements.txt,line=1,endLine=1,col=1,endColumn=9,title=PG106 dependency-unpinned::"));
             Assert.That(lines.Count(l => l.StartsWith("::warning ", StringComparison.Ordinal)), Is.EqualTo(3));
         });
     }
