@@ -1,7 +1,9 @@
 using PipelineGuard.Discovery;
 using PipelineGuard.IO;
 using PipelineGuard.Model;
+using PipelineGuard.Configuration;
 using PipelineGuard.Rules;
+using PipelineGuard.Rules.Pip;
 
 namespace PipelineGuard.Engine;
 
@@ -18,10 +20,18 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
-        var all = Order(rules.Where(r => !settings.IsOff(r.Info.Id)).SelectMany(r => r.Check(workspace)));
+        var all = Order(rules.Where(r => !settings.IsOff(r.Info.Id)).Select(r => Configure(r, settings)).SelectMany(r => r.Check(workspace)));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
         return new CheckResult(Order(kept), workspace, options.FailOn) { SuppressedFindings = suppressed, AllFindings = all };
     }
+
+    /// <summary>The rules that take a setting get it here (PG112's <c>large-packages</c>); the others are used as they are.</summary>
+    private static IRule Configure(IRule rule, Settings settings) => rule switch
+    {
+        PipTimeoutNotRaised when settings.LargePackages is { } packages =>
+            new PipTimeoutNotRaised(packages.Select(Versioning.Pep508.Pep508Requirement.Normalize).ToHashSet(StringComparer.Ordinal)),
+        _ => rule,
+    };
 
     /// <summary>
     /// Sorted by file, line, column, rule ID (the JSON contract). A spec file shared by two definitions

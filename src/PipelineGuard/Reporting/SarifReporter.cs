@@ -44,7 +44,13 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
             var fingerprints = new SarifFingerprint();
             foreach (var finding in result.Findings)
             {
-                WriteResult(json, finding, result, index[finding.RuleId], fingerprints);
+                WriteResult(json, finding, result, index[finding.RuleId], fingerprints, suppression: null);
+            }
+
+            // Suppressed findings stay in the log, marked as such, so code scanning shows them as dismissed with the reason.
+            foreach (var suppressed in result.SuppressedFindings)
+            {
+                WriteResult(json, suppressed.Finding, result, index[suppressed.Finding.RuleId], fingerprints, suppressed);
             }
 
             json.WriteEndArray();
@@ -59,6 +65,7 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
     private List<RuleInfo> RulesOf(CheckResult result) =>
         (options.Rules ?? [.. RuleCatalog.All.Select(r => r.Info), .. options.ExtraRules])
             .Concat(result.Findings.Select(f => f.Rule))
+            .Concat(result.SuppressedFindings.Select(f => f.Finding.Rule))
             .DistinctBy(r => r.Id, StringComparer.Ordinal)
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
@@ -114,7 +121,7 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
         json.WriteEndObject();
     }
 
-    private void WriteResult(Utf8JsonWriter json, Finding finding, CheckResult result, int ruleIndex, SarifFingerprint fingerprints)
+    private void WriteResult(Utf8JsonWriter json, Finding finding, CheckResult result, int ruleIndex, SarifFingerprint fingerprints, SuppressedFinding? suppression)
     {
         var (span, message) = AnnotationPlace.For(finding, result);
         var related = new List<RelatedLocation>();
@@ -152,6 +159,22 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
                 json.WriteEndObject();
             }
 
+            json.WriteEndArray();
+        }
+
+        if (suppression is not null)
+        {
+            // SARIF 2.1.0 §3.35: an inline comment is "inSource", a baseline entry is "external".
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", suppression.Kind == SuppressionKind.Inline ? "inSource" : "external");
+            json.WriteString("status", "accepted");
+            if (suppression.Reason is { Length: > 0 } reason)
+            {
+                json.WriteString("justification", reason);
+            }
+
+            json.WriteEndObject();
             json.WriteEndArray();
         }
 

@@ -84,4 +84,16 @@ public sealed class SuppressionTests
         var settings = Settings.Default with { Rules = new Dictionary<string, RuleSetting> { ["PG106"] = RuleSetting.Off } };
         Assert.That(Run(yaml, settings).Findings, Is.Empty);
     }
+
+    [Test]
+    public void Large_packages_from_the_settings_replace_the_built_in_list()
+    {
+        var yaml = "channels: [defaults]\ndependencies:\n  - python=3.11\n  - pip=24.2\n  - pip:\n      - torch==2.4.1\n      - My_Big.Model==1.0\n";
+        var custom = Settings.Default with { LargePackages = ["my-big-model"] };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Run(yaml).Findings.Single(f => f.RuleId == "PG112").Span.Line, Is.EqualTo(6));
+            Assert.That(Run(yaml, custom).Findings.Single(f => f.RuleId == "PG112").Span.Line, Is.EqualTo(7));
+        });
+    }
 }

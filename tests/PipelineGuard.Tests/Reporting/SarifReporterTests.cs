@@ -111,4 +111,23 @@ public sealed class SarifReporterTests
     {
         Assert.That(SchemaErrors("""{"version":"2.1.0","runs":[{"tool":{"driver":{}},"results":[{"message":{}}]}]}"""), Is.Not.Empty);
     }
+
+    [Test]
+    public void Suppressed_findings_are_results_with_suppressions_and_their_reasons()
+    {
+        var fs = Support.Lint.Repo(("env.yml", "channels: [defaults]\ndependencies:\n  - python=3.11\n  - numpy  # pipelineguard: ignore PG106 -- follows the base image\n  - pandas\n"));
+        var result = new PipelineGuard.Engine.Checker(fs, Support.FixedClock.SessionDay).Run(new PipelineGuard.Engine.CheckOptions([]));
+        var output = new StringWriter();
+        new SarifReporter(new ReporterOptions(false, _ => null) { WorkingDirectory = "/repo" }).Write(result, output);
+        var results = Run0(output.ToString()).GetProperty("results").EnumerateArray().ToList();
+        var suppressed = results.Single(r => r.TryGetProperty("suppressions", out _));
+        Assert.Multiple(() =>
+        {
+            Assert.That(SchemaErrors(output.ToString()), Is.Empty);
+            Assert.That(results, Has.Count.EqualTo(2));
+            Assert.That(suppressed.GetProperty("suppressions")[0].GetProperty("kind").GetString(), Is.EqualTo("inSource"));
+            Assert.That(suppressed.GetProperty("suppressions")[0].GetProperty("justification").GetString(), Is.EqualTo("follows the base image"));
+            Assert.That(suppressed.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32(), Is.EqualTo(4));
+        });
+    }
 }
