@@ -48,4 +48,23 @@ public sealed class RuleCatalogTests
             Assert.That(RuleCatalog.Find("PG999"), Is.Null);
         });
     }
+
+    [Test]
+    public void The_readme_lists_every_rule_with_its_name_and_default_severity()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PipelineGuard.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md"));
+        Assert.Multiple(() =>
+        {
+            foreach (var info in RuleCatalog.All.Select(r => r.Info))
+            {
+                Assert.That(readme, Does.Contain($"| [{info.Id}](docs/rules/{info.Id}.md) | {info.Name} | {PipelineGuard.Model.SeverityNames.ToName(info.DefaultSeverity)} |"), info.Id);
+            }
+        });
+    }
 }
