@@ -62,29 +62,6 @@ internal static class PipSources
         return Normalize(slash < 0 ? include : owner[..(slash + 1)] + include);
     }
 
-    /// <summary>Drops "." segments and folds "name/.." pairs, as <c>os.path.normpath</c> does.</summary>
-    internal static string Normalize(string path)
-    {
-        path = path.Replace('\\', '/');
-        var absolute = path.StartsWith('/');
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-
-            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
-            {
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else
-            {
-                parts.Add(part);
-            }
-        }
-
-        return (absolute ? "/" : string.Empty) + string.Join('/', parts);
-    }
+    /// <summary>Drops "." segments and folds "name/.." pairs, as <c>os.path.normpath</c> does (one path cleaner for the project: <see cref="Docker.GoPath.Clean"/>).</summary>
+    internal static string Normalize(string path) => Docker.GoPath.Clean(path.Replace('\\', '/'));
 }
