@@ -26,11 +26,10 @@ internal static class GitHubStep
         var request = new GitHubRequest(verb.GitHubChecks, verb.GitHubReview, verb.OnlyChanged || !string.IsNullOrEmpty(verb.DiffBase), verb.DiffBase, verb.GitHubToken);
         var outcome = new GitHubIntegration(console.GetEnvironmentVariable, console.FileSystem, console.Error, clock: console.Clock).Run(request, result);
         var options = new ReporterOptions(false, console.GetEnvironmentVariable);
-        var github = ReporterFactory.Create("github", options);
-        if (outcome.FallBackToWorkflowCommands && (github is null || !standardOutput.Any(r => r.GetType() == github.GetType())))
+        var github = ReporterFactory.Create("github", options)!;
+        if (outcome.FallBackToWorkflowCommands && !standardOutput.Any(r => r.GetType() == github.GetType()))
         {
-            var paths = new RepositoryPaths(console.FileSystem.CurrentDirectory, console.GetEnvironmentVariable("GITHUB_WORKSPACE") is { Length: > 0 } w ? w : null);
-            (github ?? new WorkflowCommandFallback(paths)).Write(outcome.Result, console.Error);
+            github.Write(outcome.Result, console.Error);
         }
 
         return outcome.Result;

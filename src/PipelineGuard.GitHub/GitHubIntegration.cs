@@ -5,6 +5,7 @@ using PipelineGuard.GitHub.Checks;
 using PipelineGuard.GitHub.Diff;
 using PipelineGuard.GitHub.Reviews;
 using PipelineGuard.IO;
+using PipelineGuard.Reporting;
 
 namespace PipelineGuard.GitHub;
 
@@ -62,7 +63,7 @@ internal sealed class GitHubIntegration(
             }
 
             diagnostics.WriteLine(InActions
-                ? "::notice title=PipelineGuard::" + WorkflowCommandFallback.Data(text)
+                ? CommandEscaping.GitHubCommand("notice", [new("title", "PipelineGuard")], CommandEscaping.Neutralise(text))
                 : "pipelineguard: notice: " + text);
         }
 
