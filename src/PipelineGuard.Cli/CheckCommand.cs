@@ -15,7 +15,7 @@ internal static class CheckCommand
         }
 
         var (settings, _) = SettingsResolver.Load(console, verb.Config, flags);
-        var outputs = ResolveOutputs(requests, console);
+        var outputs = ResolveOutputs(requests, settings, console);
         var baseline = verb.Baseline is { } baselinePath ? BaselineFile.Read(console, baselinePath) : null;
         var result = new Checker(console.FileSystem, console.Clock).Run(
             new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline });
@@ -57,11 +57,12 @@ internal static class CheckCommand
         [Configuration.SettingKeys.FailOn] = verb.FailOn,
     };
 
-    private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, CliConsole console)
+    private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, Configuration.Settings settings, CliConsole console)
     {
         if (requests.Count == 0)
         {
-            requests = [new FormatRequest(string.Empty, null)];
+            // No --format on the command line: the configuration's `format`/`output`, else auto-detection.
+            requests = [new FormatRequest(settings.Format ?? string.Empty, settings.Output)];
         }
 
         var result = new List<(IReporter, string?)>();

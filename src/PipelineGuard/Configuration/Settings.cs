@@ -22,6 +22,12 @@ internal sealed record Settings(
     string IndexUrl,
     string CondaChannelUrl)
 {
+    /// <summary>The output format when the command line names none (<c>format</c>; null: detect from the CI).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Where that format goes (<c>output</c>; null: standard output).</summary>
+    public string? Output { get; init; }
+
     public static Settings Default { get; } = new(Severity.Error, new Dictionary<string, RuleSetting>(), [], null, true, false,
         SettingKeys.Defaults[SettingKeys.OnlineIndexUrl]!, SettingKeys.Defaults[SettingKeys.OnlineCondaChannelUrl]!);
 

@@ -114,7 +114,13 @@ internal static class SettingsLoader
                 Boolean(SettingKeys.AllowInlineIgnores),
                 Boolean(SettingKeys.OnlineEnabled),
                 Url(SettingKeys.OnlineIndexUrl),
-                Url(SettingKeys.OnlineCondaChannelUrl));
+                Url(SettingKeys.OnlineCondaChannelUrl))
+            {
+                Format = root[SettingKeys.Format]?.Trim().ToLowerInvariant() is { Length: > 0 } format
+                    ? (format is "auto" || Reporting.ReporterFactory.Formats.Contains(format) ? format : Fail<string>(SettingKeys.Format, $"'{format}' is not one of auto, {string.Join(", ", Reporting.ReporterFactory.Formats)}"))
+                    : null,
+                Output = root[SettingKeys.Output] is { Length: > 0 } output ? output.Trim() : null,
+            };
         }
 
         private Severity? FailOn(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -71,6 +71,8 @@ public sealed class SettingsLoaderTests
               enabled: true
               index-url: https://pkgs.example.com/simple
               conda-channel-url: https://conda.example.com
+            format: sarif
+            output: pg.sarif
             """;
         var settings = Load(File).Settings;
         Assert.Multiple(() =>
@@ -83,6 +85,7 @@ public sealed class SettingsLoaderTests
             Assert.That(settings.OnlineEnabled, Is.True);
             Assert.That(settings.IndexUrl, Is.EqualTo("https://pkgs.example.com/simple"));
             Assert.That(settings.CondaChannelUrl, Is.EqualTo("https://conda.example.com"));
+            Assert.That((settings.Format, settings.Output), Is.EqualTo(("sarif", "pg.sarif")));
         });
     }
 
@@ -110,6 +113,7 @@ public sealed class SettingsLoaderTests
     [TestCase("colour: red\n", ".pipelineguard.yml:1:1: colour: unknown key 'colour'")]
     [TestCase("rules:\n  PG999: off\n", ".pipelineguard.yml:2:3: rules.PG999: unknown rule 'PG999'")]
     [TestCase("rules:\n  PG106: loud\n", ".pipelineguard.yml:2:3: rules.PG106: 'loud' is not one of off, notice, warning, error")]
+    [TestCase("format: xml\n", ".pipelineguard.yml:1:1: format: 'xml' is not one of auto,")]
     [TestCase("allow-inline-ignores: maybe\n", ".pipelineguard.yml:1:1: allow-inline-ignores: 'maybe' is not true or false")]
     [TestCase("online:\n  index-url: ftp://x\n", ".pipelineguard.yml:2:3: online.index-url: 'ftp://x' is not an http(s) URL")]
     [TestCase("online:\n  proxy: x\n", ".pipelineguard.yml:2:3: online.proxy: unknown key 'online.proxy'")]
