@@ -175,7 +175,7 @@ internal static class RootCauseAnalyzer
             RequirementsFile = explainer.RequirementsFile ?? root.RequirementsFile,
             RequirementsLine = explainer.RequirementsLine ?? root.RequirementsLine,
             FromPackage = explainer.FromPackage ?? root.FromPackage,
-            Message = explainer.Message + $" It is why '{root.RequirementText ?? root.Package}' was then reported as not found (line {root.Line.Number}).",
+            Message = explainer.Message + $" It is why '{root.RequirementText ?? root.Package}' was then reported as not found (line {root.Line.Number}): that not-found is a consequence of this.",
         };
         return (promoted, root);
     }

@@ -166,7 +166,7 @@ internal sealed partial class SignatureMatcher
         {
             if (found == 0)
             {
-                EmitUnsatisfiable(line, conflicts, [.. conflicts.Select(c => LogText.CondaName(c.Replace("package ", string.Empty, StringComparison.Ordinal).Replace("nothing provides ", string.Empty, StringComparison.Ordinal))!).Where(n => n is not null)]);
+                EmitUnsatisfiable(line, conflicts, [.. conflicts.Select(PackageOfProblem).OfType<string>()]);
             }
         });
     }
@@ -213,7 +213,9 @@ internal sealed partial class SignatureMatcher
             return false;
         }, () =>
         {
-            if (found == 0)
+            // libmamba prints the tree after its problem list: one event, reported once.
+            if (found == 0 && store.Last(LogRules.CondaUnsatisfiable.Id, line.Segment, s => line.Number - s.Line.Number < 20) is null &&
+                store.Last(LogRules.CondaPackageNotFound.Id, line.Segment, s => line.Number - s.Line.Number < 20) is null)
             {
                 EmitUnsatisfiable(line, conflicts, names);
             }
@@ -241,6 +243,10 @@ internal sealed partial class SignatureMatcher
             else if (Starts(t, "Your python:"))
             {
                 yourPython = t["Your python:".Length..].Trim();
+            }
+            else if (Starts(t, "Output in format"))
+            {
+                return true;
             }
             else if (Has(t, " -> ") || Starts(t, "Package "))
             {
@@ -325,6 +331,17 @@ internal sealed partial class SignatureMatcher
         }
 
         return path.Trim('/');
+    }
+
+    /// <summary>The package of a libmamba problem: <c>package numpy-1.26.4-py312h8753938_0 requires …</c> → <c>numpy</c>.</summary>
+    private static string? PackageOfProblem(string problem)
+    {
+        var s = problem.StartsWith("package ", StringComparison.Ordinal) ? problem[8..] : problem.Replace("nothing provides ", string.Empty, StringComparison.Ordinal);
+        var token = s.Split(' ', 2)[0];
+        var parts = token.Split('-');
+        return parts.Length >= 3 && parts[^2].Length > 0 && char.IsAsciiDigit(parts[^2][0])
+            ? string.Join('-', parts[..^2])
+            : LogText.CondaName(token);
     }
 
     /// <summary>The package of a libmamba tree line: <c>└─ nonexistent-package does not exist</c> → <c>nonexistent-package</c>.</summary>

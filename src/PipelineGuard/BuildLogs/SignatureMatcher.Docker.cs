@@ -53,7 +53,7 @@ internal sealed partial class SignatureMatcher
 
         if (Has(text, "failed to push") || Has(text, "error pushing") || Has(text, "Failed to push"))
         {
-            var registry = RegistryOfRepository(text) ?? LogText.Host(LogText.Url(text));
+            var registry = RegistryOfRepository(text) ?? LogText.Host(LogText.Url(text)) ?? PushTarget;
             Emit(Signal(LogRules.ImagePushFailed, LogKinds.PushFailed, Strength.Decisive, line,
                 $"the built image could not be pushed to {registry ?? "the registry"} ({LogText.Clip(line.Trimmed, 120)}). Retry first (ACR refuses pushes transiently); " +
                 "if it persists, check the workspace identity's AcrPush role and the registry's network rules.")

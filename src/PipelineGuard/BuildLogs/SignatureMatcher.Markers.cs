@@ -110,6 +110,7 @@ internal sealed partial class SignatureMatcher
         if (Has(text, "The push refers to repository") || Has(text, "Pushing image"))
         {
             PushContext = true;
+            PushTarget = RegistryOfRepository(text) ?? PushTarget;
             return;
         }
 

@@ -40,7 +40,7 @@ internal sealed partial class SignatureMatcher
             Emit(Signal(LogRules.NetworkTimeout, LogKinds.HostNotResolved, strength, line,
                 $"the build could not resolve the host name {where}: the build compute has no DNS or no outbound access to it (a virtual network without " +
                 "internet access, a proxy that must be configured). Allow the build compute to reach it, or use a mirror inside the network." +
-                (retry ? " It is a retry warning: it matters only if the retries ran out." : string.Empty))
+                (retry ? " pip retried after it (harmless when a later attempt succeeded)." : string.Empty))
                 with { Host = host, Package = package });
             return;
         }
@@ -54,7 +54,7 @@ internal sealed partial class SignatureMatcher
         Emit(Signal(LogRules.NetworkTimeout, LogKinds.NetworkTimeout, strength, line,
             $"the connection to {where} {what}: the build compute's path to it is slow or blocked (proxy, firewall, private endpoint) or the server had a transient problem. " +
             (retry
-                ? "pip retried; this matters only if the retries ran out. "
+                ? "pip retried after it (harmless when a later attempt succeeded). "
                 : string.Empty) +
             "Raise pip's timeout and retries (PIP_DEFAULT_TIMEOUT=100 or --timeout 100 --retries 10) and check the network rules; a transient failure goes away on rebuild.")
             with { Host = host, Package = package });

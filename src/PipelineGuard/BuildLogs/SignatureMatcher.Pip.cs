@@ -11,7 +11,7 @@ namespace PipelineGuard.BuildLogs;
 internal sealed partial class SignatureMatcher
 {
     private const string NotFoundAdvice =
-        "at normal verbosity pip prints these same lines when the package does not exist on the index, when it has no file " +
+        "At normal verbosity pip prints these same lines when the package does not exist on the index, when it has no file " +
         "for this Python version and platform, when the index refused the request (HTTP 401/403, e.g. a private feed without " +
         "credentials) and when the index URL is wrong (404). Check the name and the versions on the index; if they are " +
         "right, run 'pip install -vv {0}' to see the HTTP status of the project page and why files were skipped.";
@@ -103,6 +103,12 @@ internal sealed partial class SignatureMatcher
 
         if (Has(text, "ResolutionImpossible"))
         {
+            // Only pip's own message; -vv tracebacks name the exception too ("raise ResolutionImpossible(…)").
+            if (!Starts(trimmed, "ERROR: ResolutionImpossible"))
+            {
+                return;
+            }
+
             if (store.Last(LogRules.PipDependencyConflict.Id, line.Segment, s => s.Kind == LogKinds.DependencyConflict) is null)
             {
                 Emit(Signal(LogRules.PipDependencyConflict, LogKinds.DependencyConflict, Strength.Decisive, line,
@@ -296,6 +302,12 @@ internal sealed partial class SignatureMatcher
     {
         var text = line.Text;
         var code = LogText.IntegerAfter(text, "HTTP error ");
+        if (code is null)
+        {
+            // conda's "An HTTP error occurred when trying to retrieve this URL." explains a CondaHTTPError line.
+            return;
+        }
+
         var url = LogText.Url(text);
         var host = LogText.Host(url);
         var package = LogText.RequirementName(LogText.After(text, "install requirement ")) ?? LogText.ProjectOfUrl(url);

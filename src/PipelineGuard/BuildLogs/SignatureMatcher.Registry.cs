@@ -57,7 +57,7 @@ internal sealed partial class SignatureMatcher
 
         if (Has(text, "denied:") || Has(text, "nauthorized") || Has(text, "UNAUTHORIZED") || Has(text, "authentication required") || Has(text, "no basic auth credentials"))
         {
-            var registry = host ?? RegistryOfRepository(text);
+            var registry = host ?? RegistryOfRepository(text) ?? (push ? PushTarget : null);
             if (push)
             {
                 Emit(Signal(LogRules.ImagePushFailed, LogKinds.PushFailed, Strength.Decisive, line,

@@ -25,6 +25,9 @@ internal sealed partial class SignatureMatcher(SignalStore store, BuildSteps ste
 
     public bool PushContext { get; private set; }
 
+    /// <summary>The registry of the image being pushed ("The push refers to repository [x.azurecr.io/…]").</summary>
+    public string? PushTarget { get; private set; }
+
     /// <summary>The last "Solving environment" line that has not said done or failed yet.</summary>
     public LogLine? OpenSolve { get; private set; }
 
