@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PipelineGuard.BuildLogs;
 
 /// <summary>
@@ -39,6 +41,7 @@ internal static class AnsiText
     }
 
     /// <summary>Length of the colour codes at the very start of <paramref name="text"/> (so that structure checks see the text).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LeadingLength(ReadOnlySpan<char> text)
     {
         var i = 0;

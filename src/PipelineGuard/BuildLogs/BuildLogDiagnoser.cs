@@ -23,17 +23,21 @@ internal static class BuildLogDiagnoser
     public static IReadOnlyList<Finding> Diagnose(Stream log, string logDisplayPath, Workspace workspace) =>
         Analyze(log, logDisplayPath, workspace).Findings;
 
-    public static LogDiagnosis Analyze(Stream log, string logDisplayPath, Workspace? workspace = null)
+    /// <param name="log">The log; gzip is detected. Not closed.</param>
+    /// <param name="logDisplayPath">The path findings name (relative, '/' separators; "-" for standard input).</param>
+    /// <param name="workspace">The specs to link findings to; null for none.</param>
+    /// <param name="exhaustive">Test hook: search every keyword on every line instead of the two-stage prefilter.</param>
+    public static LogDiagnosis Analyze(Stream log, string logDisplayPath, Workspace? workspace = null, bool exhaustive = false)
     {
         var steps = new BuildSteps();
         var store = new SignalStore();
         var matcher = new SignatureMatcher(store, steps);
-        var scanner = new LogScanner(matcher, steps);
+        var scanner = new LogScanner(matcher, steps) { Exhaustive = exhaustive };
         LogReadSummary read;
         try
         {
             using var input = LogStreams.Decompressed(log);
-            read = LogLineReader.Read(input, scanner.OnLine);
+            read = LogLineReader.Read(input, scanner.OnLine, exhaustive ? null : SignatureKeywords.AnchorValues);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {

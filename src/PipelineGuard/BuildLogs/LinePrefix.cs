@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PipelineGuard.BuildLogs;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace PipelineGuard.BuildLogs;
 internal static class LinePrefix
 {
     /// <summary>How many characters at the start of <paramref name="line"/> are timestamps and markers (0 when none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Length(ReadOnlySpan<char> line)
     {
         var position = 0;
@@ -39,6 +42,7 @@ internal static class LinePrefix
     }
 
     /// <summary><c>YYYY-MM-DDTHH:MM:SS</c>, optional fraction, optional <c>Z</c>, optional <c>:</c>, then one space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int IsoTimestamp(ReadOnlySpan<char> s)
     {
         if (s.Length < 20 || !Digits(s, 0, 4) || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' || !Digits(s, 8, 2) ||
@@ -71,6 +75,7 @@ internal static class LinePrefix
     }
 
     /// <summary><c>YYYY/MM/DD HH:MM:SS</c> then one space (ACR Tasks, classic <c>docker build</c> under ACR).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SlashTimestamp(ReadOnlySpan<char> s)
     {
         if (s.Length < 19 || !Digits(s, 0, 4) || s[4] != '/' || !Digits(s, 5, 2) || s[7] != '/' || !Digits(s, 8, 2) ||
@@ -83,6 +88,7 @@ internal static class LinePrefix
     }
 
     /// <summary>Azure DevOps' <c>##[error]</c>, <c>##[warning]</c>, <c>##[section]</c>, … after its timestamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PipelineMarker(ReadOnlySpan<char> s)
     {
         if (s.Length < 4 || s[0] != '#' || s[1] != '#' || s[2] != '[')
@@ -94,9 +100,11 @@ internal static class LinePrefix
         return close < 0 ? 0 : close + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int EndOfPrefix(ReadOnlySpan<char> s, int i) =>
         i == s.Length ? i : s[i] == ' ' ? i + 1 : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Digits(ReadOnlySpan<char> s, int start, int count)
     {
         for (var i = start; i < start + count; i++)

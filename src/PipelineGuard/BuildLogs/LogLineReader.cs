@@ -1,10 +1,13 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PipelineGuard.BuildLogs;
 
 /// <summary>Receives one line of a log: its 1-based number, its text (at most <see cref="LogLineReader.MaxLineChars"/>
-/// characters, line end removed) and how many characters beyond that cap were dropped.</summary>
-internal delegate void LogLineHandler(int number, ReadOnlySpan<char> text, long droppedChars);
+/// characters, line end removed), how many characters beyond that cap were dropped, and whether the kept text contains one
+/// of the reader's anchors (always true when the reader was given none).</summary>
+internal delegate void LogLineHandler(int number, ReadOnlySpan<char> text, long droppedChars, bool anchored);
 
 /// <summary>What reading a log saw: lines, bytes, lines cut to the cap, and the error that stopped reading early, if any.</summary>
 internal sealed record LogReadSummary(int Lines, long Bytes, int TruncatedLines, string? Error);
@@ -13,6 +16,8 @@ internal sealed record LogReadSummary(int Lines, long Bytes, int TruncatedLines,
 /// Splits a log into lines in constant memory, whatever its size: bytes are decoded in fixed-size blocks
 /// (invalid UTF-8 becomes U+FFFD, never an exception) and a line longer than <see cref="MaxLineChars"/> keeps only
 /// its first characters; the rest is counted, not stored, so a single 100 MB line costs no more than a short one.
+/// Given anchors, it searches each block for them once (one vectorised pass per hit rather than one call per line) and
+/// tells each line whether it holds one, so that the caller can skip the others at once.
 /// </summary>
 internal static class LogLineReader
 {
@@ -21,7 +26,8 @@ internal static class LogLineReader
 
     private const int ByteBlock = 256 * 1024;
 
-    public static LogReadSummary Read(Stream stream, LogLineHandler onLine)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static LogReadSummary Read(Stream stream, LogLineHandler onLine, SearchValues<string>? anchors = null)
     {
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
         var bytes = new byte[ByteBlock];
@@ -53,44 +59,61 @@ internal static class LogLineReader
             total += read;
             var flush = read == 0;
             var charCount = decoder.GetChars(bytes, 0, read, chars, 0, flush);
-            var block = chars.AsSpan(0, charCount);
-            if (first && block.Length > 0)
+            var start = 0;
+            if (first && charCount > 0)
             {
                 first = false;
-                if (block[0] == '\uFEFF')
-                {
-                    block = block[1..];
-                }
+                start = chars[0] == '\uFEFF' ? 1 : 0;
             }
 
-            while (!block.IsEmpty)
+            var block = chars.AsSpan(0, charCount);
+            var position = start;
+
+            // The next anchor at or after `position`, or int.MaxValue; recomputed only once the lines have passed it.
+            var nextAnchor = -1;
+            while (position < block.Length)
             {
-                var newline = block.IndexOf('\n');
-                var piece = newline < 0 ? block : block[..newline];
+                var newline = block[position..].IndexOf('\n');
                 if (newline < 0)
                 {
-                    Append(piece);
+                    Append(block[position..]);
                     break;
                 }
 
+                var end = position + newline;
                 if (pending)
                 {
-                    Append(piece);
-                    Emit(carry.AsSpan(0, carryLength), carryDropped);
+                    Append(block[position..end]);
+                    var line = carry.AsSpan(0, carryLength);
+                    Emit(line, carryDropped, anchors is null || line.IndexOfAny(anchors) >= 0);
                     carryLength = 0;
                     carryDropped = 0;
                     pending = false;
                 }
-                else if (piece.Length > MaxLineChars)
-                {
-                    Emit(piece[..MaxLineChars], piece.Length - MaxLineChars);
-                }
                 else
                 {
-                    Emit(piece, 0);
+                    var kept = Math.Min(newline, MaxLineChars);
+                    var anchored = true;
+                    if (anchors is not null)
+                    {
+                        if (nextAnchor < position)
+                        {
+                            var hit = block[position..].IndexOfAny(anchors);
+                            nextAnchor = hit < 0 ? int.MaxValue : position + hit;
+                        }
+
+                        anchored = nextAnchor < position + kept;
+                        if (!anchored && nextAnchor < end)
+                        {
+                            // The anchor lies in the dropped part of an overlong line: look past it next time.
+                            nextAnchor = -1;
+                        }
+                    }
+
+                    Emit(block.Slice(position, kept), newline - kept, anchored);
                 }
 
-                block = block[(newline + 1)..];
+                position = end + 1;
             }
 
             if (flush)
@@ -101,7 +124,8 @@ internal static class LogLineReader
 
         if (pending)
         {
-            Emit(carry.AsSpan(0, carryLength), carryDropped);
+            var line = carry.AsSpan(0, carryLength);
+            Emit(line, carryDropped, anchors is null || line.IndexOfAny(anchors) >= 0);
         }
 
         return new LogReadSummary(number, total, truncated, error);
@@ -116,7 +140,7 @@ internal static class LogLineReader
             carryDropped += piece.Length - take;
         }
 
-        void Emit(ReadOnlySpan<char> line, long dropped)
+        void Emit(ReadOnlySpan<char> line, long dropped, bool anchored)
         {
             if (!line.IsEmpty && line[^1] == '\r')
             {
@@ -129,7 +153,7 @@ internal static class LogLineReader
             }
 
             number = number == int.MaxValue ? number : number + 1;
-            onLine(number, line, dropped);
+            onLine(number, line, dropped, anchored);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PipelineGuard.BuildLogs;
 
 /// <summary>
@@ -29,7 +31,11 @@ internal sealed class LogScanner
 
     public int LastLine { get; private set; }
 
-    public void OnLine(int number, ReadOnlySpan<char> raw, long droppedChars)
+    /// <summary>Search every keyword on every line (the reference the two-stage prefilter is tested against).</summary>
+    public bool Exhaustive { get; init; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void OnLine(int number, ReadOnlySpan<char> raw, long droppedChars, bool anchored)
     {
         _ = droppedChars;
         LastLine = number;
@@ -71,7 +77,8 @@ internal sealed class LogScanner
             }
         }
 
-        if (content.IndexOfAny(SignatureKeywords.Any) < 0)
+        if (TrackPackage(content) || !(Exhaustive ? content.IndexOfAny(SignatureKeywords.Any) >= 0 || SignatureKeywords.StartsALine(content)
+                : anchored ? SignatureKeywords.MayMatch(content) : SignatureKeywords.StartsALine(content)))
         {
             return;
         }
@@ -88,6 +95,7 @@ internal sealed class LogScanner
     /// A BuildKit line: <c>#5 [2/4] RUN …</c> starts step 5, <c>#5 DONE 1.2s</c> / <c>#5 CACHED</c> ends it, <c>#5 0.523 text</c> is its
     /// output. Returns how many characters of prefix to drop, or −1 when the line is structure only.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BuildKitLine(int number, ReadOnlySpan<char> content, out int segment)
     {
         var i = 1;
@@ -138,6 +146,7 @@ internal sealed class LogScanner
     /// BuildKit repeats the last lines of a failed step between <c>------</c> lines after <c> &gt; [2/4] RUN …:</c>; those repeats
     /// are skipped (the originals were read with their step).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool BuildKitSummary(ReadOnlySpan<char> content)
     {
         if (content.SequenceEqual("------"))
@@ -155,6 +164,41 @@ internal sealed class LogScanner
         return _summary == SummaryState.Inside;
     }
 
+    /// <summary>
+    /// pip's "Collecting X", "Building wheel for X", "Running setup.py install for X": remembered without allocating (they are
+    /// frequent), so that a compiler error or a kill can name the package pip was working on.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TrackPackage(ReadOnlySpan<char> content)
+    {
+        var s = content.TrimStart(' ');
+        ReadOnlySpan<char> rest;
+        if (s.StartsWith("Collecting ", StringComparison.Ordinal))
+        {
+            rest = s["Collecting ".Length..];
+            if (rest.StartsWith("package metadata", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        else if (s.StartsWith("Building wheel for ", StringComparison.Ordinal))
+        {
+            rest = s["Building wheel for ".Length..];
+        }
+        else if (s.StartsWith("Running setup.py install for ", StringComparison.Ordinal))
+        {
+            rest = s["Running setup.py install for ".Length..];
+        }
+        else
+        {
+            return false;
+        }
+
+        _matcher.TrackPackage(rest);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsStepCounter(ReadOnlySpan<char> s)
     {
         var i = 0;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace PipelineGuard.BuildLogs;
 
@@ -50,9 +51,6 @@ internal static class SignatureKeywords
         ("The push refers to repository", Families.Markers),
         ("Pushing image", Families.Markers),
         ("Looking in indexes", Families.Markers),
-        ("Collecting ", Families.Markers),
-        ("Building wheel for ", Families.Markers),
-        ("Running setup.py install for ", Families.Markers),
         ("Solving environment", Families.Markers),
         ("Preparing transaction", Families.Markers),
         ("Verifying transaction", Families.Markers),
@@ -61,7 +59,7 @@ internal static class SignatureKeywords
 
         // pip (SignatureMatcher.Pip.cs).
         ("Could not find a version that satisfies", Families.Pip),
-        ("No matching distribution", Families.Pip),
+        ("No matching distribution found", Families.Pip),
         ("require a different python", Families.Pip),
         ("requires a different Python", Families.Pip),
         ("Skipping link: none of the wheel", Families.Pip),
@@ -183,10 +181,93 @@ internal static class SignatureKeywords
         ("Visual C++", Families.System),
     ];
 
+    /// <summary>
+    /// The first stage of the prefilter: few short anchors, compared without case, so that one vectorised search per line
+    /// stays fast (SearchValues degrades past a few dozen strings). Every line that carries a keyword of <see cref="Table"/>
+    /// also carries an anchor: the keyword contains one, or pip/conda/Docker print it on a line with <c>ERROR</c>,
+    /// <c>failed</c>, … (see <see cref="ReachedThroughTheirLine"/>), or it starts a line (<see cref="LineStarts"/>).
+    /// </summary>
+    internal static readonly string[] Anchors =
+    [
+        "error", "fail", "found", "success", "non-zero", "timeout", "timed out", "onnection", "denied", "auth", "forbidden",
+        "resol", "could not", "unable to", "uninstall", "condaenvexception", "killed", "alloc", "other conda", "credentialprovider",
+    ];
+
+    /// <summary>Keywords that begin a line (after timestamps and indentation): checked by their first characters, not searched.</summary>
+    internal static readonly string[] LineStarts =
+    [
+        "Looking in indexes", "Solving environment", "Preparing transaction", "Verifying transaction", "Executing transaction",
+        "Encountered problems", "Found conflicts", "Warning: you have pip", "INFO: ", "Link requires", "Skipping link", "User for ",
+        "E: ", "Pushing image", "The push refers to repository", "Downloading and Extracting",
+    ];
+
+    /// <summary>
+    /// Keywords without an anchor of their own whose lines carry one anyway (<c>ERROR: … which is incompatible</c>,
+    /// <c>Error response from daemon: … no such host</c>), or that only matter inside a captured block (libmamba's list).
+    /// A test keeps this list honest.
+    /// </summary>
+    internal static readonly string[] ReachedThroughTheirLine =
+    [
+        "was successful", "mage build failed", "EnvironmentBuildFailed", "failed after", "deadline exceeded", "Pip subprocess error",
+        "CondaValueError", "Successfully built", "Successfully tagged", "Successfully installed", "Successfully pushed",
+        "require a different python", "requires a different Python", "Skipping link: none of the wheel", "Could not fetch URL",
+        "HTTP error", "DO NOT MATCH THE HASHES", "require-hashes", "Can't verify hashes", "Cannot install ", "ResolutionImpossible",
+        "dependency resolver does not currently", "which is incompatible", "Invalid requirement", "InvalidRequirement", "no such option",
+        "ResolutionTooDeep", "looking at multiple versions", "taking longer than usual", "Command errored out", "subprocess-exited-with-error",
+        "ImpImporter", "No module named 'distutils'", "EOFError", "devicelogin", "nothing provides", "Encountered problems while solving",
+        "does not exist (perhaps", "existing python installation", "do not list pip itself", "LOCKERROR", "LockError",
+        "conda is already doing something", "ECONNRESET", "Max retries exceeded", "name resolution", "Name or service not known",
+        "IncompleteRead", "RemoteDisconnected", "no such host", "repository does not exist", "ImageBuildComputeNotValid", "manifest unknown",
+        "MANIFEST_UNKNOWN", "manifest for ", "arse error", "unknown instruction", "command '", "fatal error:", "Cannot compile MPI",
+        "Visual C++", "Error: building at STEP", "executor failed running", "MemoryError", "bad_alloc", "UnsatisfiableError",
+        "LibMambaUnsatisfiableError", "nauthorized", "UNAUTHORIZED", "FORBIDDEN",
+    ];
+
     private static readonly (string Text, Families Family)[][] ByFirstChar = BuildIndex();
 
+    /// <summary>The second stage: every keyword, exact and case-sensitive, run only on lines that passed the first stage.</summary>
     public static SearchValues<string> Any { get; } =
         SearchValues.Create(Table.Select(t => t.Text).Distinct().ToArray(), StringComparison.Ordinal);
+
+    public static SearchValues<string> AnchorValues { get; } = SearchValues.Create(Anchors, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="content"/> (timestamps removed) may hold a signature: it has an anchor, or starts with a line-start keyword.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool MayMatch(ReadOnlySpan<char> content)
+    {
+        var trimmed = content.TrimStart(' ');
+        if (!trimmed.IsEmpty && StartsLine(trimmed))
+        {
+            return true;
+        }
+
+        return content.IndexOfAny(AnchorValues) >= 0;
+    }
+
+    /// <summary>True when <paramref name="content"/> starts with a line-start keyword (for lines the reader found no anchor in).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool StartsALine(ReadOnlySpan<char> content)
+    {
+        var trimmed = content.TrimStart(' ');
+        return !trimmed.IsEmpty && StartsLine(trimmed);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool StartsLine(ReadOnlySpan<char> s) => s[0] switch
+    {
+        'L' => s.StartsWith("Looking in indexes", StringComparison.Ordinal) || s.StartsWith("Link requires", StringComparison.Ordinal),
+        'S' => s.StartsWith("Solving environment", StringComparison.Ordinal) || s.StartsWith("Skipping link", StringComparison.Ordinal),
+        'P' => s.StartsWith("Preparing transaction", StringComparison.Ordinal) || s.StartsWith("Pushing image", StringComparison.Ordinal),
+        'V' => s.StartsWith("Verifying transaction", StringComparison.Ordinal),
+        'E' => s.StartsWith("E: ", StringComparison.Ordinal) || s.StartsWith("Executing transaction", StringComparison.Ordinal) || s.StartsWith("Encountered problems", StringComparison.Ordinal),
+        'F' => s.StartsWith("Found conflicts", StringComparison.Ordinal),
+        'W' => s.StartsWith("Warning: you have pip", StringComparison.Ordinal),
+        'I' => s.StartsWith("INFO: ", StringComparison.Ordinal),
+        'U' => s.StartsWith("User for ", StringComparison.Ordinal),
+        'T' => s.StartsWith("The push refers to repository", StringComparison.Ordinal),
+        'D' => s.StartsWith("Downloading and Extracting", StringComparison.Ordinal),
+        _ => false,
+    };
 
     public static IEnumerable<string> All => Table.Select(t => t.Text);
 

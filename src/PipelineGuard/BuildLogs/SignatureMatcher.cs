@@ -20,8 +20,35 @@ internal sealed partial class SignatureMatcher(SignalStore store, BuildSteps ste
     /// <summary>The index URLs of the last "Looking in indexes:" line.</summary>
     public string? IndexUrls { get; private set; }
 
+    private readonly char[] _package = new char[128];
+    private int _packageLength;
+
     /// <summary>The package pip is collecting or building now (for compile errors that do not name it).</summary>
-    public string? CurrentPackage { get; private set; }
+    public string? CurrentPackage
+    {
+        get => _packageLength == 0 ? null : new string(_package, 0, _packageLength);
+        private set
+        {
+            _packageLength = Math.Min(value?.Length ?? 0, _package.Length);
+            value?.AsSpan(0, _packageLength).CopyTo(_package);
+        }
+    }
+
+    /// <summary>Remembers the project name at the start of <paramref name="requirement"/> (PEP 508 name characters).</summary>
+    public void TrackPackage(ReadOnlySpan<char> requirement)
+    {
+        var n = 0;
+        while (n < requirement.Length && n < _package.Length && (char.IsAsciiLetterOrDigit(requirement[n]) || requirement[n] is '-' or '_' or '.'))
+        {
+            n++;
+        }
+
+        if (n > 0)
+        {
+            requirement[..n].CopyTo(_package);
+            _packageLength = n;
+        }
+    }
 
     public bool PushContext { get; private set; }
 

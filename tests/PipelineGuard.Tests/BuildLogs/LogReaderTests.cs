@@ -10,7 +10,7 @@ public sealed class LogReaderTests
     {
         var lines = new List<(int, string, long)>();
         using var stream = new MemoryStream(bytes);
-        LogLineReader.Read(stream, (n, text, dropped) => lines.Add((n, text.ToString(), dropped)));
+        LogLineReader.Read(stream, (n, text, dropped, _) => lines.Add((n, text.ToString(), dropped)));
         return lines;
     }
 
