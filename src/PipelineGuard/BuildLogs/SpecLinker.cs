@@ -16,14 +16,23 @@ internal sealed class SpecLinker(Workspace workspace)
     public ImmutableArray<RelatedLocation> Link(LogSignal signal)
     {
         var related = new List<RelatedLocation>();
-        var seen = new HashSet<SourceSpan>();
+        var seen = new Dictionary<(string, int), int>();
 
+        // One location per spec line, at the first (most specific) span; the messages of later ones are added to it.
         void Add(SourceSpan span, string message)
         {
-            if (seen.Add(span))
+            if (seen.TryGetValue((span.File, span.Line), out var index))
             {
-                related.Add(new RelatedLocation(span, message));
+                if (!related[index].Message.Contains(message, StringComparison.Ordinal) && !message.EndsWith("is declared here", StringComparison.Ordinal))
+                {
+                    related[index] = related[index] with { Message = related[index].Message + "; " + message };
+                }
+
+                return;
             }
+
+            seen[(span.File, span.Line)] = related.Count;
+            related.Add(new RelatedLocation(span, message));
         }
 
         if (signal.RequirementsLine is int number && signal.RequirementsFile is { } file && signal.Rule.Id != "PG320")
@@ -72,7 +81,7 @@ internal sealed class SpecLinker(Workspace workspace)
 
                 break;
             case "PG305":
-                foreach (var pip in workspace.Environments.Select(e => e.Conda?.Pip).OfType<PipList>())
+                foreach (var pip in workspace.Environments.Where(e => e.Conda is { } c && !c.Named("pip").Any()).Select(e => e.Conda!.Pip).OfType<PipList>())
                 {
                     Add(pip.Key, "this pip: list has no 'pip' among the conda dependencies");
                 }

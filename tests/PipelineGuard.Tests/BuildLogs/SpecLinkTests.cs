@@ -70,7 +70,7 @@ public sealed class SpecLinkTests
         var root = Root("acr-pip-nested-not-found.log", Workspace());
         Assert.Multiple(() =>
         {
-            Assert.That(root.Related.Select(r => r.Span.ToString()), Does.Contain("env/conda.yml:13:9-13:21"));
+            Assert.That(root.Related.Select(r => r.Span.ToString()), Is.EqualTo(new[] { "env/conda.yml:13:9-13:26" }));
             Assert.That(root.Related.Select(r => r.Message), Has.Some.Contain("requires 'shared-dep'"));
         });
     }
