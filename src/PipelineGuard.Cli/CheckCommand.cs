@@ -1,3 +1,4 @@
+using PipelineGuard.BuildLogs;
 using PipelineGuard.Discovery;
 using PipelineGuard.Engine;
 using PipelineGuard.Model;
@@ -12,6 +13,7 @@ internal static class CheckCommand
         var failOn = ParseFailOn(verb.FailOn);
         var outputs = ResolveOutputs(requests, console);
         var result = new Checker(console.FileSystem).Run(new CheckOptions([.. verb.Paths], failOn));
+        result = WithBuildLogs(result, verb.BuildLogs, console);
         foreach (var (reporter, path) in outputs)
         {
             if (path is null)
@@ -32,6 +34,42 @@ internal static class CheckCommand
         }
 
         return result.Failed ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>Diagnoses each <c>--build-log</c> against the checked workspace and merges its findings (docs/build-logs.md).</summary>
+    private static CheckResult WithBuildLogs(CheckResult result, IEnumerable<string> logs, CliConsole console)
+    {
+        var findings = new List<Finding>();
+        foreach (var log in logs)
+        {
+            using var stream = OpenLog(log, console.FileSystem, out var display);
+            findings.AddRange(BuildLogDiagnoser.Diagnose(stream, display, result.Workspace));
+        }
+
+        return findings.Count == 0 ? result : result with { Findings = Checker.Order(result.Findings.Concat(findings)) };
+    }
+
+    private static Stream OpenLog(string log, IO.IFileSystem fs, out string display)
+    {
+        if (log == "-")
+        {
+            display = "-";
+            return Console.OpenStandardInput();
+        }
+
+        var full = Path.GetFullPath(log, fs.CurrentDirectory);
+        display = PathUtil.Display(full, fs.CurrentDirectory);
+        try
+        {
+            // Stream real files (logs can be gigabytes); the in-memory file system of the tests has no streams.
+            return fs is IO.PhysicalFileSystem
+                ? new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+                : new MemoryStream(fs.ReadAllBytes(full));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--build-log: cannot read {log}: {e.Message}");
+        }
     }
 
     private static Severity? ParseFailOn(string? text)

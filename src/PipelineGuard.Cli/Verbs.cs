@@ -16,6 +16,9 @@ internal sealed class CheckVerb
     [Option('o', "output", HelpText = "Write the preceding --format to this file instead of standard output.")]
     public string? Output { get; set; }
 
+    [Option("build-log", HelpText = "Image-build logs to diagnose (plain or gzip; '-' for standard input), after the paths: --build-log a.log b.log.")]
+    public IEnumerable<string> BuildLogs { get; set; } = [];
+
     [Option("fail-on", HelpText = "Lowest severity that makes the run fail (exit 1): error (default), warning, notice or none.")]
     public string? FailOn { get; set; }
 }
