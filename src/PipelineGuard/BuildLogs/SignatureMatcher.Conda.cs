@@ -17,7 +17,6 @@ internal sealed partial class SignatureMatcher
     private void MatchConda(LogLine line)
     {
         var text = line.Text;
-        var trimmed = line.Trimmed;
 
         if (Has(text, "ResolvePackageNotFound") || Has(text, "PackagesNotFoundError"))
         {
@@ -96,10 +95,7 @@ internal sealed partial class SignatureMatcher
                 "Azure ML could not run conda in the image to create the environment from the conda spec: the custom base image has no conda on its PATH. " +
                 "Install conda (Miniconda 4.5.4 or newer) in the image, or set userManagedDependencies to true and install the packages yourself.")
                 with { Package = "conda", RequirementText = "conda" });
-            return;
         }
-
-        _ = trimmed;
     }
 
     private void CondaNotFoundList(LogLine line)
