@@ -5,6 +5,10 @@ var name = args.Length > 0 ? args[0] : "help";
 return name switch
 {
     "pep508" => Pep508Benchmark.Run(args.Skip(1).ToArray()),
+    "logs" => LogBenchmark.Run(args.Skip(1).ToArray()),
+    "logs-run" when args.Length > 1 => LogBenchmark.RunOnce(args[1]),
+    "logs-profile" when args.Length > 1 => LogProfile.Run(args[1]),
+    "logs-generate" when args.Length > 2 => GenerateLog(args[1], args[2]),
     _ => Usage(),
 };
 
@@ -12,5 +16,14 @@ static int Usage()
 {
     Console.WriteLine("usage: PipelineGuard.Bench <benchmark> [options]");
     Console.WriteLine("  pep508 [lines] [rounds]   parse generated requirement lines (default 20000 lines, 7 rounds)");
+    Console.WriteLine("  logs [MB ...] [--keep DIR] diagnose generated build logs (default 100 and 1000 MB) vs grep -c -E; peak memory");
+    Console.WriteLine("  logs-generate FILE MB     write one generated build log (failure near the end)");
+    Console.WriteLine("  logs-run FILE             diagnose FILE once; prints seconds, peak working set, GC heap, lines, roots");
     return 2;
+}
+
+static int GenerateLog(string file, string megabytes)
+{
+    LogGenerator.Write(file, (long)(double.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024));
+    return 0;
 }

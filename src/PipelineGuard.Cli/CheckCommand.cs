@@ -1,3 +1,4 @@
+using PipelineGuard.BuildLogs;
 using PipelineGuard.Discovery;
 using PipelineGuard.Engine;
 using PipelineGuard.Reporting;
@@ -6,7 +7,7 @@ namespace PipelineGuard.Cli;
 
 internal static class CheckCommand
 {
-    public static int Run(CheckVerb verb, IReadOnlyList<FormatRequest> requests, CliConsole console)
+    public static int Run(CheckVerb verb, IReadOnlyList<FormatRequest> requests, IReadOnlyList<string> buildLogs, CliConsole console)
     {
         var flags = Flags(verb);
         if (verb.ShowConfig)
@@ -18,7 +19,7 @@ internal static class CheckCommand
         var outputs = ResolveOutputs(requests, settings, console);
         var baseline = verb.Baseline is { } baselinePath ? BaselineFile.Read(console, baselinePath) : null;
         var result = new Checker(console.FileSystem, console.Clock).Run(
-            new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline });
+            new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline, BuildLogs = BuildLogs(buildLogs, console) });
         if (verb.WriteBaseline is { } writePath)
         {
             BaselineFile.Write(result, writePath, console);
@@ -49,6 +50,43 @@ internal static class CheckCommand
         }
 
         return result.Failed ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>Each <c>--build-log</c> as an input of the run; the engine diagnoses it against the checked workspace (docs/build-logs.md).</summary>
+    private static List<BuildLogInput> BuildLogs(IReadOnlyList<string> logs, CliConsole console)
+    {
+        var inputs = new List<BuildLogInput>();
+        foreach (var log in logs)
+        {
+            // Open once now, so a missing log is a usage error before any work; the engine reads it as a stream.
+            var stream = OpenLog(log, console.FileSystem, out var display);
+            inputs.Add(new BuildLogInput(display, () => stream));
+        }
+
+        return inputs;
+    }
+
+    private static Stream OpenLog(string log, IO.IFileSystem fs, out string display)
+    {
+        if (log == "-")
+        {
+            display = "-";
+            return Console.OpenStandardInput();
+        }
+
+        var full = Path.GetFullPath(log, fs.CurrentDirectory);
+        display = PathUtil.Display(full, fs.CurrentDirectory);
+        try
+        {
+            // Stream real files (logs can be gigabytes); the in-memory file system of the tests has no streams.
+            return fs is IO.PhysicalFileSystem
+                ? new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+                : new MemoryStream(fs.ReadAllBytes(full));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--build-log: cannot read {log}: {e.Message}");
+        }
     }
 
     /// <summary>The command-line layer of the settings (the last and strongest).</summary>

@@ -32,7 +32,7 @@ internal static class CliApp
     private static int Dispatch(string[] args, CliConsole console)
     {
         var isCheck = args.Length > 0 && args[0] == "check";
-        var (requests, rest) = isCheck ? FormatOutputPairs.Extract(args) : ([], [.. args]);
+        var (requests, buildLogs, rest) = isCheck ? FormatOutputPairs.Extract(args) : ([], [], [.. args]);
         using var parser = new Parser(settings =>
         {
             settings.HelpWriter = null;
@@ -43,7 +43,7 @@ internal static class CliApp
         });
         var parsed = parser.ParseArguments<CheckVerb, RulesVerb, ExplainVerb, ConfigVerb>(rest);
         return parsed.MapResult(
-            (CheckVerb verb) => CheckCommand.Run(verb, requests, console),
+            (CheckVerb verb) => CheckCommand.Run(verb, requests, buildLogs, console),
             (RulesVerb _) => RulesCommand.Run(console),
             (ExplainVerb verb) => ExplainCommand.Run(verb, console),
             (ConfigVerb verb) => ConfigCommand.Run(verb.Config, new Dictionary<string, string?>(), console),

@@ -4,15 +4,16 @@ namespace PipelineGuard.Cli;
 internal sealed record FormatRequest(string Format, string? Output);
 
 /// <summary>
-/// Reads the repeatable <c>--format</c>/<c>--output</c> pairs in order, as hadolint does
+/// Reads the repeatable <c>--build-log</c> values and <c>--format</c>/<c>--output</c> pairs in order, as hadolint does
 /// (<c>--format github --format sarif --output pg.sarif</c>: github to standard output, SARIF to the file).
 /// An <c>--output</c> belongs to the <c>--format</c> before it; one before any format applies to the default format.
 /// </summary>
 internal static class FormatOutputPairs
 {
-    public static (List<FormatRequest> Requests, List<string> Remaining) Extract(IReadOnlyList<string> args)
+    public static (List<FormatRequest> Requests, List<string> BuildLogs, List<string> Remaining) Extract(IReadOnlyList<string> args)
     {
         var requests = new List<FormatRequest>();
+        var buildLogs = new List<string>();
         var rest = new List<string>();
         string? pendingOutput = null;
         for (var i = 0; i < args.Count; i++)
@@ -24,7 +25,11 @@ internal static class FormatOutputPairs
                 break;
             }
 
-            if (TryOption(args, ref i, "--format", "-f", out var format))
+            if (TryOption(args, ref i, "--build-log", "--build-log", out var log))
+            {
+                buildLogs.Add(log);
+            }
+            else if (TryOption(args, ref i, "--format", "-f", out var format))
             {
                 requests.Add(new FormatRequest(format, null));
             }
@@ -50,7 +55,7 @@ internal static class FormatOutputPairs
             requests.Insert(0, new FormatRequest(string.Empty, pendingOutput));
         }
 
-        return (requests, rest);
+        return (requests, buildLogs, rest);
     }
 
     private static bool TryOption(IReadOnlyList<string> args, ref int i, string longName, string shortName, out string value)

@@ -7,7 +7,7 @@ internal static class RulesCommand
 {
     public static int Run(CliConsole console)
     {
-        var rules = RuleCatalog.All.Select(r => r.Info).ToList();
+        var rules = RuleCatalog.Infos;
         var width = rules.Max(r => r.Name.Length);
         foreach (var rule in rules)
         {

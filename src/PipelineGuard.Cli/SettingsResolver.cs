@@ -14,7 +14,7 @@ internal static class SettingsResolver
         var file = ReadFile(console, configPath);
         try
         {
-            return SettingsLoader.Load(new SettingsSources(file, console.EnvironmentVariables, flags), RuleCatalog.All.Select(r => r.Info.Id));
+            return SettingsLoader.Load(new SettingsSources(file, console.EnvironmentVariables, flags), RuleCatalog.Infos.Select(r => r.Id));
         }
         catch (ConfigurationError e)
         {

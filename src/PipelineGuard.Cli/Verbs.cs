@@ -16,6 +16,10 @@ internal sealed class CheckVerb
     [Option('o', "output", HelpText = "Write the preceding --format to this file instead of standard output.")]
     public string? Output { get; set; }
 
+    // Repeatable, one value each; read before this parser runs, like --format. Declared here for the help text.
+    [Option("build-log", HelpText = "An image-build log to diagnose (plain or gzip; '-' for standard input). Repeatable: --build-log a.log --build-log b.log.")]
+    public string? BuildLog { get; set; }
+
     [Option("fail-on", HelpText = "Lowest severity that makes the run fail (exit 1): error (default), warning, notice or none.")]
     public string? FailOn { get; set; }
 

@@ -20,9 +20,17 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
-        var all = Order(rules.Where(r => !settings.IsOff(r.Info.Id)).Select(r => Configure(r, settings)).SelectMany(r => r.Check(workspace)));
+        var all = Order(rules.Where(r => !settings.IsOff(r.Info.Id)).Select(r => Configure(r, settings)).SelectMany(r => r.Check(workspace))
+            .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace))));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
         return new CheckResult(Order(kept), workspace, options.FailOn) { SuppressedFindings = suppressed, AllFindings = all };
+    }
+
+    /// <summary>Log findings go through the same suppressions, baseline and severities as the static ones.</summary>
+    private static IReadOnlyList<Finding> Diagnose(BuildLogInput log, Environments.Workspace workspace)
+    {
+        using var stream = log.Open();
+        return BuildLogs.BuildLogDiagnoser.Diagnose(stream, log.Display, workspace);
     }
 
     /// <summary>The rules that take a setting get it here (PG112's <c>large-packages</c>); the others are used as they are.</summary>

@@ -63,7 +63,7 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
     }
 
     private List<RuleInfo> RulesOf(CheckResult result) =>
-        (options.Rules ?? [.. RuleCatalog.All.Select(r => r.Info), .. options.ExtraRules])
+        (options.Rules ?? [.. RuleCatalog.Infos, .. options.ExtraRules])
             .Concat(result.Findings.Select(f => f.Rule))
             .Concat(result.SuppressedFindings.Select(f => f.Finding.Rule))
             .DistinctBy(r => r.Id, StringComparer.Ordinal)

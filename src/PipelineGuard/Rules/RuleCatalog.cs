@@ -17,6 +17,10 @@ internal static class RuleCatalog
         .OrderBy(r => r.Info.Id, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>Every rule's description: the static rules and the build-log rules (PG3xx, found by the log diagnoser, not run on the workspace).</summary>
+    public static IReadOnlyList<RuleInfo> Infos { get; } =
+        [.. All.Select(r => r.Info).Concat(Logs.LogRules.All).OrderBy(i => i.Id, StringComparer.Ordinal)];
+
     public static RuleInfo? Find(string id) =>
-        All.Select(r => r.Info).FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
+        Infos.FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
 }

@@ -61,7 +61,7 @@ public sealed class RuleCatalogTests
         var readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md"));
         Assert.Multiple(() =>
         {
-            foreach (var info in RuleCatalog.All.Select(r => r.Info))
+            foreach (var info in RuleCatalog.Infos)
             {
                 Assert.That(readme, Does.Contain($"| [{info.Id}](docs/rules/{info.Id}.md) | {info.Name} | {PipelineGuard.Model.SeverityNames.ToName(info.DefaultSeverity)} |"), info.Id);
             }
