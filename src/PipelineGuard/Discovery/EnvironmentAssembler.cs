@@ -315,8 +315,17 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             var (from, doc) = pending.Pop();
             foreach (var include in doc.Includes)
             {
+                var what = include.IsConstraint ? "-c" : "-r";
+                if (PathUtil.IsAbsolute(include.Path.Value))
+                {
+                    // pip opens it where it runs: inside the image being built, where a Dockerfile may have copied it
+                    // (azureml-assets: 'COPY pip_constraints.txt /pip_constraints.txt' + '-c /pip_constraints.txt').
+                    _references.Add(new FileReference(include.Path.Span, what, include.Path.Value, null, ReferenceStatus.NotChecked));
+                    continue;
+                }
+
                 var path = new DocScalar(include.Path.Value, ScalarKind.String, false, include.Path.Span);
-                var target = Resolve(from, path, include.IsConstraint ? "-c" : "-r", expectDirectory: false);
+                var target = Resolve(from, path, what, expectDirectory: false);
                 if (target is null || !visited.Add(target))
                 {
                     continue;

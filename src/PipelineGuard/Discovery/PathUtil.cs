@@ -20,6 +20,17 @@ internal static class PathUtil
     /// <summary>Template placeholders that real repositories carry (<c>{{ACR_NAME}}</c>, <c>{{image.context.path}}</c>).</summary>
     public static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("}}", StringComparison.Ordinal);
 
+    /// <summary>
+    /// An absolute path on Linux or Windows (<c>/x</c>, <c>C:\x</c>, <c>\\server\x</c>), whatever system PipelineGuard runs
+    /// on: it names a place on the machine that reads it, never a file of the repository.
+    /// </summary>
+    public static bool IsAbsolute(string text)
+    {
+        var t = text.Trim();
+        return t.StartsWith('/') || t.StartsWith('\\') ||
+            (t.Length >= 3 && char.IsAsciiLetter(t[0]) && t[1] == ':' && t[2] is '/' or '\\');
+    }
+
     public static bool IsUrl(string text) =>
         text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
         text.StartsWith("git+", StringComparison.OrdinalIgnoreCase) || text.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase);

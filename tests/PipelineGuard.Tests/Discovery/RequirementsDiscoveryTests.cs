@@ -34,6 +34,22 @@ public sealed class RequirementsDiscoveryTests
         });
     }
 
+    [TestCase("/opt/pins/constraints.txt")]
+    [TestCase("C:/build/pins.txt")]
+    public void An_absolute_include_names_a_file_where_pip_runs_and_is_not_checked(string path)
+    {
+        // A conda spec in a Docker context whose Dockerfile copies the constraints file to an absolute path of the image.
+        var result = Lint.Run(Lint.Repo(
+            ("context/conda.yml", $"channels: [defaults]\ndependencies:\n  - python=3.11.9\n  - pip=24.2\n  - pip:\n      - -c {path}\n      - numpy==1.26.4\n"),
+            ("context/Dockerfile", "FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20240909.v1\nCOPY pins.txt /opt/pins/constraints.txt\n"),
+            ("context/pins.txt", "urllib3==2.2.3\n")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings.Only(MissingReferencedFile.Rule), Is.Empty);
+            Assert.That(result.Workspace.References.Single(r => r.What == "-c").Status, Is.EqualTo(ReferenceStatus.NotChecked));
+        });
+    }
+
     [Test]
     public void An_invalid_pip_option_in_a_requirements_file_is_reported_with_its_line()
     {

@@ -77,6 +77,29 @@ public sealed class CopySourceMissingTests
         Assert.That(finding.Message, Does.Contain("matches only paths that .dockerignore leaves out").And.Contain("(line 1: '*.ckpt')"));
     }
 
+    [TestCase("COPY settings.toml* marker.txt /tmp/setup/\n")]
+    [TestCase("COPY extra/*.whl marker.txt /tmp/wheels/\n")]
+    [TestCase("COPY [\"settings.toml*\", \"marker.txt\", \"/tmp/setup/\"]\n")]
+    public void An_empty_wildcard_beside_a_found_source_is_not_reported(string copy)
+    {
+        // Dev-container shape: an optional file picked up by a wildcard, with a file that is always there so that the
+        // instruction never copies nothing (the classic builder fails only then; BuildKit allows empty wildcards).
+        Assert.That(Pg131(copy, ("marker.txt", "")), Is.Empty);
+    }
+
+    [Test]
+    public void An_empty_wildcard_beside_a_missing_file_is_reported_with_it()
+    {
+        var findings = Pg131("COPY settings.toml* marker.txt /tmp/setup/\n");
+        Assert.That(findings.Places(), Is.EqualTo(new[] { "docker-context/Dockerfile:2:6-2:20", "docker-context/Dockerfile:2:21-2:31" }));
+    }
+
+    [Test]
+    public void An_empty_wildcard_beside_a_variable_source_is_not_reported()
+    {
+        Assert.That(Pg131("COPY settings.toml* ${EXTRA} /tmp/setup/\n", ("marker.txt", "")), Is.Empty);
+    }
+
     [Test]
     public void A_wrong_case_gets_the_existing_name_as_fix()
     {

@@ -42,6 +42,18 @@ public sealed class DockerfilePipUnpinnedTests
         Assert.That(Pg118(run), Is.EqualTo(new[] { place }));
     }
 
+    [Test]
+    public void An_unquoted_spec_is_left_to_pg130()
+    {
+        // A continued RUN with tab-indented specs: the shell cuts 'inference-tools>=2.1' at '>', which PG130 reports.
+        var run = "RUN pip install \\\n\tinference-tools>=2.1 \\\n\tlog-helpers";
+        Assert.Multiple(() =>
+        {
+            Assert.That(Pg118(run), Is.EqualTo(new[] { "4:2-4:13" }));
+            Assert.That(Lint.Findings(("Dockerfile", Base + run + "\n")).Only(UnquotedSpecInShell.Rule).Places(), Is.EqualTo(new[] { "Dockerfile:3:2-3:22" }));
+        });
+    }
+
     // hadolint DL3013's catch-nots, and what pins exactly or is not a package.
     [TestCase("RUN pip install MySQL_python==1.2.2")]
     [TestCase("RUN pip install 'pkg===1.0'")]

@@ -10,15 +10,15 @@ public sealed class UnquotedSpecInShellTests
     private static IReadOnlyList<PipelineGuard.Model.Finding> Pg130(string run) =>
         Lint.Findings(("Dockerfile", Base + run + "\n")).Only(UnquotedSpecInShell.Rule);
 
-    [TestCase("RUN conda install -y pip<=20.1.1", "Dockerfile:2:25-2:26", "\"pip<=20.1.1\"")]
-    [TestCase("RUN conda install -c conda-forge -y python=3.8 pip<20.3 && conda clean -ay", "Dockerfile:2:51-2:52", "\"pip<20.3\"")]
-    [TestCase("RUN pip install numpy>=1.24", "Dockerfile:2:22-2:23", "\"numpy>=1.24\"")]
-    [TestCase("RUN pip install pandas>=1.1,<1.2", "Dockerfile:2:23-2:24", "\"pandas>=1.1,<1.2\"")]
-    [TestCase("RUN mamba install -y 'numpy'>1.2", "Dockerfile:2:29-2:30", "\"'numpy'>1.2\"")]
-    [TestCase("RUN python -m pip install --no-cache-dir scipy>1.10", "Dockerfile:2:47-2:48", "\"scipy>1.10\"")]
-    [TestCase("RUN bash -c \"conda install -y pip<=20.1.1\"", "Dockerfile:2:34-2:35", "'pip<=20.1.1'")]
-    [TestCase("RUN sh -c 'pip install numpy>=1.24'", "Dockerfile:2:29-2:30", "\"numpy>=1.24\"")]
-    public void A_glued_operator_is_reported_with_the_quoted_spec(string run, string place, string fix)
+    [TestCase("RUN conda install -y pip<=20.1.1", "Dockerfile:2:22-2:33", "\"pip<=20.1.1\"")]
+    [TestCase("RUN conda install -c conda-forge -y python=3.8 pip<20.3 && conda clean -ay", "Dockerfile:2:48-2:56", "\"pip<20.3\"")]
+    [TestCase("RUN pip install numpy>=1.24", "Dockerfile:2:17-2:28", "\"numpy>=1.24\"")]
+    [TestCase("RUN pip install pandas>=1.1,<1.2", "Dockerfile:2:17-2:33", "\"pandas>=1.1,<1.2\"")]
+    [TestCase("RUN mamba install -y 'numpy'>1.2", "Dockerfile:2:22-2:33", "\"'numpy'>1.2\"")]
+    [TestCase("RUN python -m pip install --no-cache-dir scipy>1.10", "Dockerfile:2:42-2:52", "\"scipy>1.10\"")]
+    [TestCase("RUN bash -c \"conda install -y pip<=20.1.1\"", "Dockerfile:2:31-2:42", "'pip<=20.1.1'")]
+    [TestCase("RUN sh -c 'pip install numpy>=1.24'", "Dockerfile:2:24-2:35", "\"numpy>=1.24\"")]
+    public void A_glued_operator_is_reported_on_the_whole_spec_that_the_fix_quotes(string run, string place, string fix)
     {
         var finding = Pg130(run).Single();
         Assert.Multiple(() =>
@@ -59,6 +59,6 @@ public sealed class UnquotedSpecInShellTests
     public void A_heredoc_script_is_checked()
     {
         var run = "RUN <<EOF\nconda install -y -c conda-forge \\\n    pip<=20.1.1\nEOF";
-        Assert.That(Pg130(run).Places(), Is.EqualTo(new[] { "Dockerfile:4:8-4:9" }));
+        Assert.That(Pg130(run).Places(), Is.EqualTo(new[] { "Dockerfile:4:5-4:16" }));
     }
 }

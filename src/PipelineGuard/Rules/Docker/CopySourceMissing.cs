@@ -54,14 +54,26 @@ internal sealed class CopySourceMissing : EnvironmentRule
                 continue;
             }
 
+            // A wildcard that matches nothing is only fatal when the whole instruction copies nothing: the classic builder
+            // fails with "no source files were specified" after it has summed up every source, and BuildKit allows empty
+            // wildcards (AllowEmptyWildcard). Dev-container Dockerfiles rely on it: 'COPY environment.yml* noop.txt /tmp/'.
+            // https://github.com/moby/moby/blob/master/builder/dockerfile/copy.go (getCopyInfosForSourcePaths)
+            var found = new List<bool>();
+            var emptyWildcards = new List<Finding>();
             foreach (var source in sources.Where(IsContextPath))
             {
                 var finding = CheckSource(instruction.KeywordUpper, source, view);
-                anyFound |= finding is null;
+                found.Add(finding is null);
                 if (finding is not null)
                 {
-                    missing.Add(finding);
+                    (PathGlob.HasWildcards(GoPath.InContext(source.Value)) ? emptyWildcards : missing).Add(finding);
                 }
+            }
+
+            anyFound |= found.Contains(true);
+            if (!found.Contains(true) && sources.All(IsContextPath))
+            {
+                missing.AddRange(emptyWildcards);
             }
         }
 

@@ -33,6 +33,13 @@ internal sealed class DockerfilePipUnpinned : EnvironmentRule
 
             foreach (var word in install.Packages)
             {
+                // 'pip install x>=1' unquoted: PG130 reports the redirection and quotes the spec; saying 'x has no version' too
+                // would send the author to add a version that is already written.
+                if (UnquotedSpecInShell.IsUnquotedSpec(run.Command.Words, run.Command.Words.IndexOf(word)))
+                {
+                    continue;
+                }
+
                 var unpinned = install.Installer == PackageInstaller.Conda ? PackagePin.Conda(word.Value) : PackagePin.Pip(word.Value);
                 if (unpinned is null)
                 {

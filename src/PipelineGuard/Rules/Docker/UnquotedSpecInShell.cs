@@ -1,4 +1,3 @@
-using System.Text;
 using PipelineGuard.Documents.Docker;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
@@ -37,19 +36,21 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
             foreach (var package in install.Packages)
             {
                 var at = words.IndexOf(package);
-                if (at < 0 || at + 2 >= words.Length || !IsGluedVersionRedirection(package, words[at + 1], words[at + 2]))
+                if (!IsUnquotedSpec(words, at))
                 {
                     continue;
                 }
 
                 var op = words[at + 1];
-                var spec = GluedText(words, at);
+                var last = GluedEnd(words, at);
+                var spec = string.Concat(words.Skip(at).Take(last - at + 1).Select(w => w.Raw));
                 var quote = run.EnclosingQuote switch { '"' => '\'', '\'' => '"', _ => '"' };
                 var fix = spec.Contains(quote, StringComparison.Ordinal) ? null : $"{quote}{spec}{quote}";
                 var effect = op.Raw == "<"
                     ? $"sh tries to read a file named '{words[at + 2].Value}', which fails ('cannot open {words[at + 2].Value}: No such file')"
                     : $"its output goes into a file named '{words[at + 2].Value}'";
-                yield return Report(op.Span,
+                // The span is the whole unquoted spec, which the fix replaces (not just the operator).
+                yield return Report(package.Span.To(words[last].Span),
                     $"'{spec}' is not quoted, so the shell reads '{op.Raw}' as a redirection: {install.Invocation.Split(' ')[0]} gets only " +
                     $"'{package.Value}' (any version), and {effect}. Quote the spec{(fix is null ? string.Empty : ": " + fix)}.",
                     fix);
@@ -57,15 +58,19 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
         }
     }
 
+    /// <summary>Is the package operand at <paramref name="at"/> the name part of an unquoted spec (PG118 leaves those to this rule)?</summary>
+    public static bool IsUnquotedSpec(IReadOnlyList<ShellWord> words, int at) =>
+        at >= 0 && at + 2 < words.Count && IsGluedVersionRedirection(words[at], words[at + 1], words[at + 2]);
+
     /// <summary>A bare '&lt;' or '&gt;' that starts where the package word ends, followed by a version-like target.</summary>
     private static bool IsGluedVersionRedirection(ShellWord package, ShellWord op, ShellWord target) =>
         op.IsRedirection && op.Raw is "<" or ">" && op.SourceStart == package.SourceEnd &&
         target.IsRedirectionTarget && target.Value.Length > 0 && (target.Value[0] == '=' || char.IsAsciiDigit(target.Value[0]));
 
-    /// <summary>The whole spec as written: the package word and every token glued to it (<c>numpy&gt;=1.2,&lt;1.3</c>).</summary>
-    private static string GluedText(IReadOnlyList<ShellWord> words, int at)
+    /// <summary>The index of the last word of the spec as written: the package word and every token glued to it (<c>numpy&gt;=1.2,&lt;1.3</c>).</summary>
+    private static int GluedEnd(IReadOnlyList<ShellWord> words, int at)
     {
-        var text = new StringBuilder(words[at].Raw);
+        var last = at;
         for (var i = at + 1; i < words.Count && words[i].SourceStart == words[i - 1].SourceEnd; i++)
         {
             if (words[i].IsRedirection && words[i].Raw is not ("<" or ">"))
@@ -73,9 +78,9 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
                 break;
             }
 
-            text.Append(words[i].Raw);
+            last = i;
         }
 
-        return text.ToString();
+        return last;
     }
 }
