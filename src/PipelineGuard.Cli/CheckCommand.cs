@@ -59,19 +59,20 @@ internal static class CheckCommand
         foreach (var log in logs)
         {
             // Open once now, so a missing log is a usage error before any work; the engine reads it as a stream.
-            var stream = OpenLog(log, console.FileSystem, out var display);
+            var stream = OpenLog(log, console, out var display);
             inputs.Add(new BuildLogInput(display, () => stream));
         }
 
         return inputs;
     }
 
-    private static Stream OpenLog(string log, IO.IFileSystem fs, out string display)
+    private static Stream OpenLog(string log, CliConsole console, out string display)
     {
+        var fs = console.FileSystem;
         if (log == "-")
         {
             display = "-";
-            return Console.OpenStandardInput();
+            return console.OpenStandardInput();
         }
 
         var full = Path.GetFullPath(log, fs.CurrentDirectory);

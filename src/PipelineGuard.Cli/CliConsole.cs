@@ -10,8 +10,12 @@ internal sealed record CliConsole(
     bool OutputIsTerminal,
     IFileSystem FileSystem,
     TimeProvider? Clock = null,
-    IReadOnlyList<KeyValuePair<string, string>>? Environment = null)
+    IReadOnlyList<KeyValuePair<string, string>>? Environment = null,
+    Func<Stream>? StandardInput = null)
 {
+    /// <summary>Standard input (for <c>--build-log -</c>); the process's own unless a test gives one.</summary>
+    public Stream OpenStandardInput() => StandardInput?.Invoke() ?? Console.OpenStandardInput();
+
     /// <summary>The environment variables as a snapshot (for INPUT_* and PIPELINEGUARD_* settings).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables => Environment ?? [];
 }

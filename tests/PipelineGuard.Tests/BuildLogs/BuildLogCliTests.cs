@@ -68,4 +68,18 @@ public sealed class BuildLogCliTests
             Assert.That(output, Does.Not.Contain("PG3"));
         });
     }
+
+    [Test]
+    public void A_log_on_standard_input_is_read_with_a_dash()
+    {
+        var log = File.ReadAllBytes(LogTestSupport.TestData("logs", "docker-classic-apt-locate.log"));
+        var stdout = new StringWriter();
+        var code = CliApp.Run(["check", "env", "--build-log", "-", "--format", "json"],
+            new CliConsole(stdout, new StringWriter(), _ => null, OutputIsTerminal: false, Repo(), StandardInput: () => new MemoryStream(log)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stdout.ToString(), Does.Contain("\"ruleId\": \"PG321\"").And.Contain("\"file\": \"-\""));
+        });
+    }
 }
