@@ -21,5 +21,5 @@ internal sealed record CheckResult(IReadOnlyList<Finding> Findings, Workspace Wo
     public bool Failed => FailOn is { } threshold && Findings.Any(f => f.Severity >= threshold);
 
     /// <summary>The text of a file a finding points into, for snippets; null for files that were not read.</summary>
-    public SourceText? Source(string path) => Workspace.Documents.FirstOrDefault(d => d.Text.Path == path)?.Text;
+    public SourceText? Source(string path) => Workspace.Source(path);
 }

@@ -75,7 +75,7 @@ internal static class FindingFilter
     {
         // A multiset: each baseline entry absorbs one finding with the same rule, file and fingerprint.
         var remaining = baseline.Entries.GroupBy(e => (e.RuleId, e.File, e.Fingerprint)).ToDictionary(g => g.Key, g => g.Count());
-        var fingerprints = Fingerprint.OfAll(findings, path => workspace.Documents.FirstOrDefault(d => d.Text.Path == path)?.Text);
+        var fingerprints = Fingerprint.OfAll(findings, workspace.Source);
         var kept = new List<Finding>();
         for (var i = 0; i < findings.Count; i++)
         {

@@ -25,6 +25,15 @@ internal sealed record Workspace(
     IReadOnlyList<AmlEnvironment> Environments,
     IReadOnlyList<FileReference> References)
 {
+    private Dictionary<string, SourceText>? _byPath;
+
     /// <summary>The date of the run, from the injected clock (end-of-life checks depend on it).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The text of an input file by its display path (for snippets and fingerprints); built once, on first use.</summary>
+    public SourceText? Source(string path)
+    {
+        _byPath ??= Documents.GroupBy(d => d.Text.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
+        return _byPath.GetValueOrDefault(path);
+    }
 }
