@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace PipelineGuard.GitHub;
 
 /// <summary>
@@ -14,11 +11,7 @@ internal static class Fingerprints
     private const string MarkerEnd = " -->";
     private const int Length = 16;
 
-    public static string Of(string ruleId, string path, string lineText)
-    {
-        var data = Encoding.UTF8.GetBytes($"{ruleId}\n{path}\n{Normalise(lineText)}");
-        return Convert.ToHexStringLower(SHA256.HashData(data))[..Length];
-    }
+    public static string Of(string ruleId, string path, string lineText) => Engine.Fingerprint.Of(ruleId, path, lineText)[..Length];
 
     public static string Marker(string fingerprint) => MarkerStart + fingerprint + MarkerEnd;
 
@@ -45,29 +38,5 @@ internal static class Fingerprints
                 yield return body[at..end];
             }
         }
-    }
-
-    private static string Normalise(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text.Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            space = false;
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 }

@@ -7,16 +7,17 @@ namespace PipelineGuard.Engine;
 /// <summary>
 /// A finding's identity that survives unrelated edits: rule, file, and the offending line's text with its
 /// whitespace collapsed, hashed. Line numbers are left out, so inserting lines above does not change it; editing
-/// the offending line does. Baselines match on it; SARIF's partialFingerprints can use it too.
+/// the offending line does. One definition for baselines, SARIF's <c>partialFingerprints</c> and the hidden
+/// markers of GitHub review comments.
 /// </summary>
 internal static class Fingerprint
 {
-    public static string Of(Finding finding, SourceText? source)
-    {
-        var line = source?.GetLine(finding.Span.Line) ?? string.Empty;
-        var text = $"{finding.RuleId}\n{finding.Span.File}\n{Normalise(line)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
-    }
+    /// <summary>32 hex digits of SHA-256 over rule, file and normalised line text.</summary>
+    public static string Of(string ruleId, string file, string lineText) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{file}\n{Normalise(lineText)}")))[..32];
+
+    public static string Of(Finding finding, SourceText? source) =>
+        Of(finding.RuleId, finding.Span.File, source?.GetLine(finding.Span.Line) ?? string.Empty);
 
     /// <summary>Fingerprints of every finding, with "/2", "/3" … appended to repeats so identical lines stay distinct.</summary>
     public static IReadOnlyList<string> OfAll(IEnumerable<Finding> findings, Func<string, SourceText?> sources)
@@ -33,5 +34,6 @@ internal static class Fingerprint
         return result;
     }
 
-    private static string Normalise(string line) => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Trimmed, every run of whitespace one space: re-indenting a line does not change the fingerprint.</summary>
+    public static string Normalise(string line) => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
