@@ -9,7 +9,7 @@ internal static class ConfigCommand
         var width = values.Count == 0 ? 0 : values.Max(v => v.Key.Length);
         foreach (var value in values)
         {
-            console.Out.WriteLine($"{value.Key.Replace(':', '.').PadRight(width)}  {value.Value}  ({value.Origin})");
+            console.Out.WriteLine($"{value.Key.Replace(':', '.').PadRight(width)}  {Model.UrlCredentials.RedactAll(value.Value)}  ({value.Origin})");
         }
 
         return ExitCodes.Clean;

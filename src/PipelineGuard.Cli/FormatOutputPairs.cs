@@ -39,9 +39,13 @@ internal static class FormatOutputPairs
                 {
                     requests[^1] = requests[^1] with { Output = output };
                 }
-                else
+                else if (requests.Count == 0 && pendingOutput is null)
                 {
                     pendingOutput = output;
+                }
+                else
+                {
+                    throw new Discovery.UsageException($"--output {output}: each --format takes one --output; add a --format before it");
                 }
             }
             else
@@ -58,6 +62,10 @@ internal static class FormatOutputPairs
         return (requests, buildLogs, rest);
     }
 
+    /// <summary>
+    /// <c>--name VALUE</c>, <c>--name=VALUE</c>, and for the short form <c>-x VALUE</c>, <c>-xVALUE</c>, <c>-x=VALUE</c>
+    /// (the spellings CommandLineParser accepts, so none is silently ignored). An empty value is a usage error.
+    /// </summary>
     private static bool TryOption(IReadOnlyList<string> args, ref int i, string longName, string shortName, out string value)
     {
         var arg = args[i];
@@ -65,10 +73,8 @@ internal static class FormatOutputPairs
         if (arg.StartsWith(longName + "=", StringComparison.Ordinal))
         {
             value = arg[(longName.Length + 1)..];
-            return true;
         }
-
-        if (arg == longName || arg == shortName)
+        else if (arg == longName || arg == shortName)
         {
             if (i + 1 >= args.Count)
             {
@@ -76,9 +82,16 @@ internal static class FormatOutputPairs
             }
 
             value = args[++i];
-            return true;
+        }
+        else if (shortName.Length == 2 && arg.Length > 2 && arg.StartsWith(shortName, StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            value = arg[2..].TrimStart('=');
+        }
+        else
+        {
+            return false;
         }
 
-        return false;
+        return value.Trim().Length > 0 ? true : throw new Discovery.UsageException($"{longName} needs a value");
     }
 }

@@ -33,8 +33,8 @@ internal sealed record Settings(
 
     public bool IsOff(string ruleId) => Rules.TryGetValue(ruleId, out var setting) && setting == RuleSetting.Off;
 
-    /// <summary>The severity a finding of <paramref name="rule"/> gets: the configured one, else the rule's default.</summary>
-    public Severity SeverityOf(RuleInfo rule) => Rules.TryGetValue(rule.Id, out var setting) && setting != RuleSetting.Off
+    /// <summary>The severity configured for a rule, or null when the configuration leaves it alone (or turns it off).</summary>
+    public Severity? ConfiguredSeverity(string ruleId) => Rules.TryGetValue(ruleId, out var setting) && setting != RuleSetting.Off
         ? (Severity)(int)setting
-        : rule.DefaultSeverity;
+        : null;
 }

@@ -13,13 +13,16 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
     private readonly Dictionary<string, LoadedFile?> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _realRoots = new(StringComparer.Ordinal);
 
     public IEnumerable<LoadedFile> Loaded => _cache.Values.OfType<LoadedFile>();
 
     /// <summary>Loads a file; null when it is not ours (and was not named explicitly).</summary>
     public LoadedFile? Load(Candidate candidate, DocumentKind? expected = null)
     {
-        if (_cache.TryGetValue(candidate.FullPath, out var cached))
+        // A file the walk passed over as "not ours" is read again when a definition names it with a kind:
+        // `conda_file: deps.yml` makes deps.yml a conda spec even if its content did not look like one.
+        if (_cache.TryGetValue(candidate.FullPath, out var cached) && (cached is not null || expected is null))
         {
             return cached;
         }
@@ -33,6 +36,11 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
     {
         var name = Path.GetFileName(candidate.FullPath);
         var display = PathUtil.Display(candidate.FullPath, workingDirectory);
+        if (!PathUtil.IsUnder(fs.ResolveRealPath(candidate.FullPath), RealRoot(candidate.Root)))
+        {
+            return Unreadable(candidate, display, "the file is a link to a place outside the repository root; PipelineGuard does not read outside it");
+        }
+
         string content;
         long? invalid;
         try
@@ -40,7 +48,11 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
             var length = fs.FileLength(candidate.FullPath);
             if (length > MaxFileBytes)
             {
-                return Unreadable(candidate, display, $"the file is {length / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB that PipelineGuard reads");
+                // A big data file (COCO annotations, a notebook export) is not an environment: skip it unless it is ours by name.
+                var ours = candidate.Explicit || expected is not null || FileNames.IsDockerfile(name) || FileNames.IsRequirements(name) || FileNames.IsV1EnvironmentName(name);
+                return ours
+                    ? Unreadable(candidate, display, $"the file is {length / (1024.0 * 1024):0.#} MB, over the {MaxFileBytes / (1024 * 1024)} MB that PipelineGuard reads")
+                    : null;
             }
 
             (content, invalid) = TextDecoder.Decode(fs.ReadAllBytes(candidate.FullPath));
@@ -53,7 +65,26 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
         }
 
         var file = new LoadedFile(candidate.FullPath, candidate.Root, new SourceText(display, content)) { FirstInvalidByte = invalid };
-        if (expected is DocumentKind.Dockerfile || (expected is null && FileNames.IsDockerfile(name)))
+        var isDockerfile = expected is DocumentKind.Dockerfile || (expected is null && FileNames.IsDockerfile(name));
+        if (invalid is { } at && !isDockerfile)
+        {
+            // A binary or non-UTF-8 file would only give pages of nonsense findings: one clear problem instead
+            // (Dockerfiles have their own rule for this, PG132).
+            var ours = candidate.Explicit || expected is not null || FileNames.IsRequirements(name) || FileNames.IsV1EnvironmentName(name) ||
+                (FileNames.IsYaml(name) && FileNames.LooksLikeEnvironmentYaml(name, content));
+            if (!ours)
+            {
+                return null;
+            }
+
+            var (line, column) = file.Text.PositionOf(content.IndexOf('\uFFFD', StringComparison.Ordinal) is var i and >= 0 ? i : 0);
+            file.Problems.Add(new ParseProblem(new SourceSpan(display, line, column, line, column + 1),
+                $"the file is not UTF-8 (an invalid byte at offset {at}); save it as UTF-8"));
+            file.Kind = expected ?? (FileNames.IsRequirements(name) ? DocumentKind.Requirements : DocumentKind.Unreadable);
+            return file;
+        }
+
+        if (isDockerfile)
         {
             file.Kind = DocumentKind.Dockerfile;
             file.Dockerfile = Documents.Docker.DockerfileReader.Read(file.Text);
@@ -109,12 +140,28 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
             return null;
         }
 
+        if (file.Kind == DocumentKind.AzureMlV1 && parsed.Root is not DocMapping)
+        {
+            file.Problems.Add(new ParseProblem(parsed.Root!.Span, "an Azure ML v1 environment must be a JSON object ({\"name\": …, \"python\": …, \"docker\": …})"));
+        }
+
         if (file.Kind == DocumentKind.CondaSpec && parsed.Root is not DocMapping)
         {
             file.Problems.Add(new ParseProblem(SourceSpan.LineOf(display, 1), "a conda specification must be a mapping with a 'dependencies' list"));
         }
 
         return file;
+    }
+
+    /// <summary>The root with its own links resolved (a checkout may itself sit behind a link), once per root.</summary>
+    public string RealRoot(string root)
+    {
+        if (!_realRoots.TryGetValue(root, out var real))
+        {
+            _realRoots[root] = real = fs.ResolveRealPath(root);
+        }
+
+        return real;
     }
 
     private LoadedFile Unreadable(Candidate candidate, string display, string message)

@@ -182,16 +182,17 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
         }
 
         var relative = dockerfilePath?.Value ?? "Dockerfile";
-        var dockerfile = Path.GetFullPath(Path.Combine(context, relative));
+        var dockerfile = PathUtil.Resolve(context, relative);
         var span = dockerfilePath?.Span ?? contextPath.Span;
         var status = PathUtil.IsTemplate(relative) ? ReferenceStatus.NotChecked
+            : dockerfile is null ? ReferenceStatus.Missing
             : !PathUtil.IsUnder(dockerfile, context) ? ReferenceStatus.OutsideRoot
             : fs.FileExists(dockerfile) ? ReferenceStatus.Exists : ReferenceStatus.Missing;
         _references.Add(new FileReference(span, dockerfilePath is null ? "build.path/Dockerfile" : "build.dockerfile_path", relative, dockerfile, status));
         Documents.Docker.DockerfileDocument? document = null;
         if (status == ReferenceStatus.Exists)
         {
-            var file = loader.Load(new Candidate(dockerfile, owner.Root, Explicit: false), DocumentKind.Dockerfile);
+            var file = loader.Load(new Candidate(dockerfile!, owner.Root, Explicit: false), DocumentKind.Dockerfile);
             if (file is not null)
             {
                 file.Claimed = true;
@@ -199,7 +200,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             }
         }
 
-        return new DockerBuild(context, contextPath.Span, document) { Context = Snapshot(context, dockerfile) };
+        return new DockerBuild(context, contextPath.Span, document) { Context = Snapshot(context, dockerfile ?? Path.Combine(context, "Dockerfile")) };
     }
 
     /// <summary>Resolves a path written in <paramref name="owner"/>, records the reference, and returns the full path when it exists inside the root.</summary>
@@ -212,8 +213,9 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             return null;
         }
 
-        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(owner.FullPath)!, text));
-        var status = !PathUtil.IsUnder(full, owner.Root) ? ReferenceStatus.OutsideRoot
+        var full = PathUtil.Resolve(Path.GetDirectoryName(owner.FullPath)!, text);
+        var status = full is null ? ReferenceStatus.Missing
+            : !PathUtil.IsUnder(full, owner.Root) || !PathUtil.IsUnder(fs.ResolveRealPath(full), loader.RealRoot(owner.Root)) ? ReferenceStatus.OutsideRoot
             : (expectDirectory ? fs.DirectoryExists(full) : fs.FileExists(full)) ? ReferenceStatus.Exists
             : ReferenceStatus.Missing;
         _references.Add(new FileReference(path.Span, what, text, full, status));
@@ -295,8 +297,8 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             return null;
         }
 
-        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(owner.FullPath)!, text));
-        return PathUtil.IsUnder(full, owner.Root) && fs.FileExists(full) ? loader.Load(new Candidate(full, owner.Root, Explicit: false)) : null;
+        var full = PathUtil.Resolve(Path.GetDirectoryName(owner.FullPath)!, text);
+        return full is not null && PathUtil.IsUnder(full, owner.Root) && fs.FileExists(full) ? loader.Load(new Candidate(full, owner.Root, Explicit: false)) : null;
     }
 
     /// <summary>The files that <c>-r</c>/<c>-c</c> lines of a conda spec's pip list include (paths relative to the conda file).</summary>

@@ -10,6 +10,22 @@ internal static class PathUtil
         return full == top || full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal) || top.Length == 0;
     }
 
+    /// <summary>
+    /// <paramref name="relative"/> resolved against <paramref name="baseDirectory"/>, or null when it is no path at all
+    /// (a NUL or another character the OS refuses): such a reference is simply missing, never an internal error.
+    /// </summary>
+    public static string? Resolve(string baseDirectory, string relative)
+    {
+        try
+        {
+            return relative.Contains('\0', StringComparison.Ordinal) ? null : Path.GetFullPath(Path.Combine(baseDirectory, relative));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A path as users see it in reports: '/' separators.</summary>
     public static string ToDisplay(string path) => path.Replace('\\', '/');
 

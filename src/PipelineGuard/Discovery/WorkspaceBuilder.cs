@@ -64,7 +64,10 @@ internal sealed class WorkspaceBuilder(IFileSystem fs, Func<string, bool>? exclu
         {
             foreach (var include in file.Requirements!.Includes)
             {
-                included.Add(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.FullPath)!, include.Path.Value)));
+                if (PathUtil.Resolve(Path.GetDirectoryName(file.FullPath)!, include.Path.Value) is { } full)
+                {
+                    included.Add(full);
+                }
             }
         }
 

@@ -21,16 +21,38 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
         var all = Order(rules.Where(r => !settings.IsOff(r.Info.Id)).Select(r => Configure(r, settings)).SelectMany(r => r.Check(workspace))
-            .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace))));
+            .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
+            .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
         return new CheckResult(Order(kept), workspace, options.FailOn) { SuppressedFindings = suppressed, AllFindings = all };
+    }
+
+    /// <summary>
+    /// Rules quote what the files say, and files carry URLs with tokens (<c>git+https://tok@github.com/…</c>):
+    /// every message, fix and related message is cleaned here, once, so no output format and no baseline can leak one.
+    /// </summary>
+    private static Finding WithoutCredentials(Finding finding)
+    {
+        var message = UrlCredentials.RedactAll(finding.Message);
+        var fix = finding.Fix is null ? null : UrlCredentials.RedactAll(finding.Fix);
+        var related = finding.Related.Any(r => UrlCredentials.RedactAll(r.Message) != r.Message)
+            ? [.. finding.Related.Select(r => r with { Message = UrlCredentials.RedactAll(r.Message) })]
+            : finding.Related;
+        return message == finding.Message && fix == finding.Fix && related == finding.Related
+            ? finding
+            : finding with { Message = message, Fix = fix, Related = related };
     }
 
     /// <summary>Log findings go through the same suppressions, baseline and severities as the static ones.</summary>
     private static IReadOnlyList<Finding> Diagnose(BuildLogInput log, Environments.Workspace workspace)
     {
         using var stream = log.Open();
-        return BuildLogs.BuildLogDiagnoser.Diagnose(stream, log.Display, workspace);
+        var diagnosis = BuildLogs.BuildLogDiagnoser.Analyze(stream, log.Display, workspace);
+
+        // A log that breaks off (corrupt gzip, an I/O error) is not a clean log: say so rather than pass silently.
+        return diagnosis.Read.Error is { } error
+            ? throw new Discovery.UsageException($"--build-log {log.Display}: cannot read the log after line {diagnosis.Read.Lines}: {error}")
+            : diagnosis.Findings;
     }
 
     /// <summary>The rules that take a setting get it here (PG112's <c>large-packages</c>); the others are used as they are.</summary>

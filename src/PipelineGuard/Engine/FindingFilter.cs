@@ -36,7 +36,9 @@ internal static class FindingFilter
             kept = ApplyBaseline(kept, workspace, baseline, suppressed);
         }
 
-        kept = kept.Select(f => settings.SeverityOf(f.Rule) is var s && s != f.Severity ? f with { Severity = s } : f).ToList();
+        // Only a configured severity changes a finding: a log rule's notices (signatures that are not the root
+        // cause) keep their notice level even though the rule's default is error.
+        kept = kept.Select(f => settings.ConfiguredSeverity(f.RuleId) is { } s && s != f.Severity ? f with { Severity = s } : f).ToList();
         return (kept, suppressed);
     }
 

@@ -14,6 +14,12 @@ internal interface IFileSystem
 
     long FileLength(string path);
 
+    /// <summary>
+    /// The path with every symbolic link in it resolved, so callers can check that what they are about to read
+    /// lies inside the repository root (a link in a fork's PR must not expose a file of the CI machine).
+    /// </summary>
+    string ResolveRealPath(string path);
+
     /// <summary>Reads a file; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot.</summary>
     byte[] ReadAllBytes(string path);
 

@@ -64,6 +64,8 @@ internal sealed class InMemoryFileSystem(string currentDirectory = "/repo") : IF
 
     public void WriteAllText(string path, string content) => Add(path, content);
 
+    public string ResolveRealPath(string path) => Full(path);
+
     private string Full(string path)
     {
         path = path.Replace('\\', '/');

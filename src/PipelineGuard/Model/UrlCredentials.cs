@@ -11,7 +11,10 @@ internal static class UrlCredentials
 {
     public const string Mask = "***";
 
-    /// <summary>The range of the password (or of the lone token) of the URL starting at <paramref name="start"/>, if any.</summary>
+    /// <summary>
+    /// The range of the user information (<c>user:password</c>, or a lone token) of the URL starting at
+    /// <paramref name="start"/>, if any. All of it counts as secret: feeds put tokens in the user name too.
+    /// </summary>
     public static (int Start, int Length)? SecretRange(string text, int start = 0)
     {
         var scheme = text.IndexOf("://", start, StringComparison.Ordinal);
@@ -34,9 +37,7 @@ internal static class UrlCredentials
             return null;
         }
 
-        var colon = text.IndexOf(':', hostStart, at - hostStart);
-        var secretStart = colon >= 0 ? colon + 1 : hostStart;
-        return at > secretStart ? (secretStart, at - secretStart) : null;
+        return at > hostStart ? (hostStart, at - hostStart) : null;
     }
 
     /// <summary>The URL with its user information replaced: <c>https://***@host/…</c>.</summary>

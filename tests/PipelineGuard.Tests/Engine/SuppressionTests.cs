@@ -96,4 +96,17 @@ public sealed class SuppressionTests
             Assert.That(Run(yaml, custom).Findings.Single(f => f.RuleId == "PG112").Span.Line, Is.EqualTo(7));
         });
     }
+
+    [Test]
+    public void A_finding_keeps_its_own_severity_unless_the_configuration_sets_one()
+    {
+        var workspace = new PipelineGuard.Environments.Workspace([], [], []);
+        var notice = new Finding(PipelineGuard.Rules.Logs.LogRules.All[0], Severity.Notice, "a retry that later succeeded", SourceSpan.LineOf("build.log", 3));
+        var configured = Settings.Default with { Rules = new Dictionary<string, RuleSetting> { [notice.RuleId] = RuleSetting.Warning } };
+        Assert.Multiple(() =>
+        {
+            Assert.That(FindingFilter.Apply([notice], workspace, Settings.Default, null).Kept.Single().Severity, Is.EqualTo(Severity.Notice));
+            Assert.That(FindingFilter.Apply([notice], workspace, configured, null).Kept.Single().Severity, Is.EqualTo(Severity.Warning));
+        });
+    }
 }

@@ -11,7 +11,10 @@ internal static class DocumentClassifier
     {
         if (root is not DocMapping map)
         {
-            return YamlKind.Other;
+            // Recognised by its name, a v1 file of the wrong shape is still a v1 file: PG113 says what is wrong.
+            return isJson && root is not null && fileName.Equals("azureml_environment.json", StringComparison.OrdinalIgnoreCase)
+                ? YamlKind.AzureMlV1Environment
+                : YamlKind.Other;
         }
 
         if (isJson)
