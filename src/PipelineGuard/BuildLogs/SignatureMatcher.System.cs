@@ -145,9 +145,9 @@ internal sealed partial class SignatureMatcher
         var text = line.Text;
         var at = text.IndexOf("o space left on device", StringComparison.Ordinal);
         var path = LogText.Quoted(text, Math.Max(0, at));
-        if (path is null && LogText.After(text, "write ") is { } written && written.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
+        if (path is null && LogText.After(text, "write /") is { } written && written.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
         {
-            path = written[..colon];
+            path = "/" + written[..colon];
         }
 
         package ??= CurrentPackage;
