@@ -14,7 +14,7 @@ internal sealed record LogDiagnosis(IReadOnlyList<Finding> Findings, IReadOnlyLi
 /// <summary>
 /// Reads an image-build log (Azure ML's 20_image_build_log.txt, a serverless build log, an ACR task log, local
 /// <c>docker build</c> output, or bare conda/pip output; plain or gzip; any size) and reports the root cause of each failing
-/// step as an error and the other recognised signatures as notices (rules PG301–PG325). Each finding's
+/// step as an error and the other recognised signatures as notices (rules PG301–PG331). Each finding's
 /// <see cref="Finding.Span"/> is the log line; <c>Related[0]</c>, when present, is the spec line the log points to
 /// (see docs/build-logs.md for how CI formats use it). Never throws on bad input.
 /// </summary>

@@ -98,4 +98,10 @@ internal static class LogKinds
     public const string InteractiveAuth = "interactive-auth";
     public const string PushFailed = "image-push-failed";
     public const string ImageNotFound = "image-not-found";
+    public const string DiskFull = "disk-full";
+    public const string CondaInvalidSpec = "conda-invalid-spec";
+    public const string CondaLinkFailed = "conda-link-failed";
+    public const string Utf8DecodingError = "utf8-decoding-error";
+    public const string MakeNoTargets = "make-no-targets";
+    public const string ModuleNotFound = "module-not-found";
 }

@@ -92,6 +92,7 @@ internal static class SignatureKeywords
         ("EOFError", Families.Pip),
         ("CredentialProvider", Families.Pip),
         ("devicelogin", Families.Pip),
+        ("No module named '", Families.Pip),
 
         // conda (SignatureMatcher.Conda.cs).
         ("ResolvePackageNotFound", Families.Conda),
@@ -110,6 +111,12 @@ internal static class SignatureKeywords
         ("LockError", Families.Conda),
         ("conda is already doing something", Families.Conda),
         ("Unable to run conda", Families.Conda),
+        ("InvalidMatchSpec", Families.Conda),
+        ("InvalidVersionSpec", Families.Conda),
+        ("An error occurred while installing package", Families.Conda),
+        ("conda.core.link:_execute", Families.Conda),
+        ("LinkError:", Families.Conda),
+        ("UnicodeDecodeError", Families.Conda),
 
         // Network (SignatureMatcher.Network.cs).
         ("timed out", Families.Network),
@@ -179,6 +186,9 @@ internal static class SignatureKeywords
         ("fatal error:", Families.System),
         ("Cannot compile MPI", Families.System),
         ("Visual C++", Families.System),
+        ("o space left on device", Families.System),
+        ("Errno 28", Families.System),
+        ("No targets specified and no makefile found", Families.System),
     ];
 
     /// <summary>
@@ -191,6 +201,7 @@ internal static class SignatureKeywords
     [
         "error", "fail", "found", "success", "non-zero", "timeout", "timed out", "onnection", "denied", "auth", "forbidden",
         "resol", "could not", "unable to", "uninstall", "condaenvexception", "killed", "alloc", "other conda", "credentialprovider",
+        "space left", "invalid",
     ];
 
     /// <summary>Keywords that begin a line (after timestamps and indentation): checked by their first characters, not searched.</summary>
@@ -221,6 +232,7 @@ internal static class SignatureKeywords
         "MANIFEST_UNKNOWN", "manifest for ", "arse error", "unknown instruction", "command '", "fatal error:", "Cannot compile MPI",
         "Visual C++", "Error: building at STEP", "executor failed running", "MemoryError", "bad_alloc", "UnsatisfiableError",
         "LibMambaUnsatisfiableError", "nauthorized", "UNAUTHORIZED", "FORBIDDEN",
+        "No module named '", "conda.core.link:_execute", "Errno 28",
     ];
 
     private static readonly (string Text, Families Family)[][] ByFirstChar = BuildIndex();

@@ -5,7 +5,10 @@ namespace PipelineGuard.BuildLogs;
 /// <summary>
 /// conda's messages: the classic solver (<c>ResolvePackageNotFound</c>, <c>PackagesNotFoundError</c>,
 /// <c>UnsatisfiableError</c>), libmamba (<c>LibMambaUnsatisfiableError</c>, <c>Could not solve for environment specs</c>
-/// and its tree), <c>CondaHTTPError</c>, the pip-not-listed warning of conda-env, and the lock.
+/// and its tree), <c>CondaHTTPError</c>, the pip-not-listed warning of conda-env, the lock, invalid specs
+/// (<c>InvalidMatchSpec</c>, <c>InvalidVersionSpec</c>, conda/exceptions.py), link failures
+/// (<c>ERROR conda.core.link:_execute(…): An error occurred while installing package '…'</c>, conda/core/link.py) and
+/// <c>UnicodeDecodeError</c> (a spec that is not UTF-8).
 /// </summary>
 internal sealed partial class SignatureMatcher
 {
@@ -17,6 +20,24 @@ internal sealed partial class SignatureMatcher
     private void MatchConda(LogLine line)
     {
         var text = line.Text;
+
+        if (Has(text, "InvalidMatchSpec") || Has(text, "InvalidVersionSpec"))
+        {
+            InvalidSpec(line);
+            return;
+        }
+
+        if (Has(text, "An error occurred while installing package") || Has(text, "conda.core.link:_execute") || Has(text, "LinkError:"))
+        {
+            LinkFailed(line);
+            return;
+        }
+
+        if (Has(text, "UnicodeDecodeError"))
+        {
+            Utf8(line);
+            return;
+        }
 
         if (Has(text, "ResolvePackageNotFound") || Has(text, "PackagesNotFoundError"))
         {
@@ -304,6 +325,129 @@ internal sealed partial class SignatureMatcher
                 with { Host = host },
         };
         Emit(signal);
+    }
+
+    /// <summary>conda/exceptions.py: "InvalidMatchSpec: Invalid spec 'numpy=>1.19': …", "InvalidVersionSpec: Invalid version '1.19=': …".</summary>
+    private void InvalidSpec(LogLine line)
+    {
+        var text = line.Text;
+        var version = Has(text, "InvalidVersionSpec");
+        var quoted = LogText.Quoted(text, text.IndexOf(version ? "Invalid version" : "Invalid spec", StringComparison.Ordinal));
+        var closing = quoted is null ? -1 : text.IndexOf("': ", text.IndexOf(quoted, StringComparison.Ordinal) + quoted.Length - 1, StringComparison.Ordinal);
+        var details = closing < 0 ? null : text[(closing + 3)..].Trim();
+        var what = version ? $"the version '{quoted}'" : $"the spec '{quoted}'";
+        Emit(Signal(LogRules.CondaInvalidSpec, LogKinds.CondaInvalidSpec, Strength.Decisive, line,
+            $"conda rejected {what} as invalid{(details is { Length: > 0 } ? $" ({LogText.Clip(details, 80)})" : string.Empty)}: a conda dependency is not a valid MatchSpec. " +
+            "Write 'name', 'name=1.2', 'name>=1.2,<2' or 'name=1.2.*' (one '=' pins a version prefix, '==' an exact version; no '=>' or '=<', no trailing '='), " +
+            "and put pip-only packages in the pip: list.")
+            with { RequirementText = quoted });
+    }
+
+    /// <summary>
+    /// conda/core/link.py: "ERROR conda.core.link:_execute(502): An error occurred while installing package 'conda-forge::astor-0.7.1-py_0'."
+    /// then "Rolling back transaction" / "Attempting to roll back." and, before or after those, the reason
+    /// (<c>FileNotFoundError(2, …)</c>, <c>[Errno 13] Permission denied</c>, <c>LinkError: post-link script failed</c>). The reason is
+    /// captured; a full disk there is reported as PG326 instead.
+    /// </summary>
+    private void LinkFailed(LogLine line)
+    {
+        var text = line.Text;
+        if (!Has(text, "An error occurred while installing package") && !Has(text, "LinkError:"))
+        {
+            // Another message of the link step (the rollback's own errors): the failure it belongs to is reported once.
+            if (store.Last(LogRules.CondaLinkFailed.Id, line.Segment) is null && !Capturing)
+            {
+                EmitLinkFailed(line, null, null, null);
+            }
+
+            return;
+        }
+
+        var dist = Has(text, "LinkError:")
+            ? LogText.After(text, "for package ")?.Trim().TrimEnd('.', ' ')
+            : LogText.Quoted(text, text.IndexOf("installing package", StringComparison.Ordinal));
+        var name = CondaDistName(dist);
+        if (Has(text, "LinkError:"))
+        {
+            if (store.Last(LogRules.CondaLinkFailed.Id, line.Segment) is null)
+            {
+                EmitLinkFailed(line, dist, name, LogText.After(text, "LinkError:")?.Trim());
+            }
+
+            return;
+        }
+
+        string? reason = null;
+        var diskFull = false;
+        StartCapture(next =>
+        {
+            var t = next.Trimmed;
+            if (t.Length == 0 || t == "()" || Starts(t, "Rolling back transaction") || Starts(t, "Attempting to roll back"))
+            {
+                return true;
+            }
+
+            if (reason is not null || Has(t, "returned a non-zero code") || Has(t, "did not complete successfully") || Starts(t, "Step ") ||
+                Has(t, "An error occurred while installing package"))
+            {
+                return false;
+            }
+
+            reason = t;
+            if (Has(t, "o space left on device") || Has(t, "Errno 28"))
+            {
+                diskFull = true;
+                DiskFull(next, name);
+            }
+
+            return true;
+        }, () =>
+        {
+            if (!diskFull)
+            {
+                EmitLinkFailed(line, dist, name, reason);
+            }
+        }, lines: 8);
+    }
+
+    private void EmitLinkFailed(LogLine line, string? dist, string? name, string? reason) =>
+        Emit(Signal(LogRules.CondaLinkFailed, LogKinds.CondaLinkFailed, Strength.Decisive, line,
+            $"conda downloaded {(dist is null ? "a package" : $"'{dist}'")} but could not install it into the environment and rolled the transaction back" +
+            (reason is null ? string.Empty : $" ({LogText.Clip(reason, 120)})") +
+            ". This comes from the image, not the spec's syntax: a file conda expected is missing or in use, a post-link script failed, or the package cache is " +
+            "damaged. Rebuild (a transient failure goes away), pin a build of the package that installs on this base image, and clean the cache in the same RUN " +
+            "('conda clean -aqy'); a 'Permission denied' means the step ran as a user who does not own the conda folder.")
+            with { Package = name, RequirementText = dist });
+
+    /// <summary>
+    /// Python's "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte": a file the build read
+    /// (the conda spec, a requirements file, a package's README) is not UTF-8.
+    /// </summary>
+    private void Utf8(LogLine line)
+    {
+        var text = line.Text;
+        var codec = LogText.Quoted(text, text.IndexOf("UnicodeDecodeError", StringComparison.Ordinal)) ?? "utf-8";
+        var detail = LogText.After(text, "can't decode ")?.Trim();
+        var bom = detail is not null && (Has(detail, "0xff in position 0") || Has(detail, "0xfe in position 0"));
+        Emit(Signal(LogRules.Utf8DecodingError, LogKinds.Utf8DecodingError, Strength.Decisive, line,
+            $"a file read by the build is not valid {codec}{(detail is null ? string.Empty : $" (can't decode {LogText.Clip(detail, 100)})")}" +
+            (bom ? ": 0xff/0xfe at position 0 is the byte-order mark of a UTF-16 file (PowerShell's '>' or an editor's 'Unicode' encoding)" : string.Empty) +
+            ". Save the conda spec and the requirements files as UTF-8 (without non-ASCII characters in comments if in doubt), and rebuild.")
+            with { RequirementText = detail });
+    }
+
+    /// <summary>The name of a conda distribution: <c>conda-forge::astor-0.7.1-py_0</c> → <c>astor</c>.</summary>
+    private static string? CondaDistName(string? dist)
+    {
+        if (dist is null)
+        {
+            return null;
+        }
+
+        var colons = dist.LastIndexOf("::", StringComparison.Ordinal);
+        var s = colons >= 0 ? dist[(colons + 2)..] : dist;
+        var parts = s.Split('-');
+        return parts.Length >= 3 ? string.Join('-', parts[..^2]) : LogText.CondaName(s);
     }
 
     /// <summary>The channel part of a repodata URL: <c>https://conda.anaconda.org/conda-forgee/linux-64/repodata.json</c> → <c>conda-forgee</c>.</summary>

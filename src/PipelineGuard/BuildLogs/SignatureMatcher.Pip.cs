@@ -197,6 +197,12 @@ internal sealed partial class SignatureMatcher
             return;
         }
 
+        if (Has(text, "No module named '") && (Has(text, "ModuleNotFoundError") || Has(text, "ImportError")))
+        {
+            ModuleNotFound(line);
+            return;
+        }
+
         AuthPrompt(line);
     }
 
@@ -566,6 +572,23 @@ internal sealed partial class SignatureMatcher
             "for this Python and platform, or install the build tools (gcc, python3-dev) in the Dockerfile.")
             with { Package = package });
         return true;
+    }
+
+    /// <summary>
+    /// "ModuleNotFoundError: No module named 'torch'" in the output of a package's setup.py or build backend: the build imports a module
+    /// that is not installed where it runs (pip builds in an isolated environment that holds only the declared build requirements).
+    /// </summary>
+    private void ModuleNotFound(LogLine line)
+    {
+        var module = LogText.Quoted(line.Text, line.Text.IndexOf("No module named", StringComparison.Ordinal));
+        var package = CurrentPackage;
+        var top = module is null ? null : LogText.Until(module, ".");
+        Emit(Signal(LogRules.ModuleNotFoundDuringInstall, LogKinds.ModuleNotFound, Strength.Decisive, line,
+            $"{(package is null ? "the install step" : $"the build of '{package}'")} imports the module '{module}', which is not installed where it runs. " +
+            $"pip builds a package from source in an isolated environment that holds only its declared build requirements, so '{top}' being in the spec does not help. " +
+            $"Pin a release{(package is null ? string.Empty : $" of '{package}'")} that ships a wheel for this Python, install '{top}' in an earlier step and build with " +
+            "'--no-build-isolation', or, for a backport such as 'dataclasses', pin a Python version the package supports; check the module's spelling.")
+            with { Package = package, OtherPackages = top is null || top == package ? [] : [top], RequirementText = module });
     }
 
     private void AuthPrompt(LogLine line)

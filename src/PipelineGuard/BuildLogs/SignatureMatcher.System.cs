@@ -2,14 +2,35 @@ using PipelineGuard.Rules.Logs;
 
 namespace PipelineGuard.BuildLogs;
 
-/// <summary>apt-get (<c>E: Unable to locate package</c>), memory (<c>MemoryError</c>, <c>Killed</c>), the shell
-/// (<c>/bin/sh: 1: X: not found</c>, <c>exec: "X": executable file not found in $PATH</c>) and compilers (gcc, headers, MPI).</summary>
+/// <summary>apt-get (<c>E: Unable to locate package</c>), memory (<c>MemoryError</c>, <c>Killed</c>), disk space
+/// (<c>No space left on device</c>, <c>[Errno 28]</c>), the shell (<c>/bin/sh: 1: X: not found</c>,
+/// <c>exec: "X": executable file not found in $PATH</c>), make (<c>No targets specified and no makefile found</c>) and
+/// compilers (gcc, headers, MPI).</summary>
 internal sealed partial class SignatureMatcher
 {
     private void MatchSystem(LogLine line)
     {
         var text = line.Text;
         var trimmed = line.Trimmed;
+
+        // Before apt: apt-get itself reports a full disk as "E: Write error - write (28: No space left on device)".
+        if (Has(text, "o space left on device") || Has(text, "Errno 28"))
+        {
+            DiskFull(line);
+            return;
+        }
+
+        if (Has(text, "No targets specified and no makefile found"))
+        {
+            // GNU make's message when the current folder has no GNUmakefile, makefile or Makefile and no target was given
+            // (https://www.gnu.org/software/make/manual/html_node/Makefile-Names.html).
+            Emit(Signal(LogRules.MakeNoTargets, LogKinds.MakeNoTargets, Strength.Decisive, line,
+                "'make' ran in a folder that has no Makefile (GNUmakefile, makefile or Makefile) and was given no target. The Makefile is not in the image " +
+                "at that point: COPY it (and the sources) into the image before the RUN, run make in its folder (WORKDIR, 'make -C <dir>'), or name the " +
+                "file with 'make -f <file> <target>'. A Makefile must indent recipes with tabs.")
+                with { RequirementText = "make" });
+            return;
+        }
 
         if (Starts(trimmed, "E: "))
         {
@@ -116,6 +137,28 @@ internal sealed partial class SignatureMatcher
         Emit(Signal(LogRules.AptGetFailed, LogKinds.AptFailed, strength, line,
             why + ". Run 'apt-get update && apt-get install -y <packages>' in one RUN as root, and check the names for the base image's release.")
             with { Package = package });
+    }
+
+    /// <summary>ENOSPC: "OSError: [Errno 28] No space left on device: '/opt/conda/pkgs/…'", Docker's "write /var/lib/…: no space left on device".</summary>
+    private void DiskFull(LogLine line, string? package = null)
+    {
+        var text = line.Text;
+        var at = text.IndexOf("o space left on device", StringComparison.Ordinal);
+        var path = LogText.Quoted(text, Math.Max(0, at));
+        if (path is null && LogText.After(text, "write /") is { } written && written.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
+        {
+            path = "/" + written[..colon];
+        }
+
+        package ??= CurrentPackage;
+        Emit(Signal(LogRules.DiskFull, LogKinds.DiskFull, Strength.Decisive, line,
+            $"the build ran out of disk space ({LogText.Clip(line.Trimmed, 100)})" +
+            (path is null ? string.Empty : $" while writing '{path}'") +
+            (package is null ? string.Empty : $" while installing '{package}'") +
+            ": the image and the package caches filled the build machine's disk. Clean the caches in the same RUN that fills them " +
+            "('pip install --no-cache-dir', 'conda clean -aqy'), drop large packages the job does not need (a CUDA toolkit the base image already has), " +
+            "use a smaller base image, or build on a compute with a larger disk (the workspace's image build compute).")
+            with { Package = package, RequirementText = path });
     }
 
     private void CommandNotFound(LogLine line, string? command)

@@ -54,7 +54,7 @@ internal sealed class SpecLinker(Workspace workspace)
             }
         }
 
-        var conda = signal.Rule.Id is "PG302" or "PG312" || (signal.Rule.Id == "PG318" && signal.Kind == LogKinds.PythonIncompatible && signal.Line.Text.Contains("python installation", StringComparison.Ordinal));
+        var conda = signal.Rule.Id is "PG302" or "PG312" or "PG328" || (signal.Rule.Id == "PG318" && signal.Kind == LogKinds.PythonIncompatible && signal.Line.Text.Contains("python installation", StringComparison.Ordinal));
         foreach (var name in new[] { signal.Package }.Concat(signal.OtherPackages))
         {
             foreach (var (span, message) in Declared(name, conda))
@@ -91,6 +91,34 @@ internal sealed class SpecLinker(Workspace workspace)
                 foreach (var include in Documents().SelectMany(d => d.Includes).Where(i => EndsWithPath(i.Path.Value, missing)))
                 {
                     Add(include.Path.Span, $"'{missing}' is included here");
+                }
+
+                break;
+            case "PG327" when signal.RequirementText is { Length: > 0 } invalid:
+                foreach (var (span, message) in InvalidCondaSpec(invalid, version: signal.Line.Text.Contains("InvalidVersionSpec", StringComparison.Ordinal)))
+                {
+                    Add(span, message);
+                }
+
+                break;
+            case "PG329":
+                foreach (var document in workspace.Documents.Where(d => d.Kind is not DocumentKind.Dockerfile))
+                {
+                    var bad = document.Text.Content.IndexOf('\uFFFD', StringComparison.Ordinal);
+                    if (bad >= 0)
+                    {
+                        Add(document.Text.SpanOf(bad, 1), $"{Path.GetFileName(document.Text.Path)} is not UTF-8: its first invalid byte is here");
+                    }
+                }
+
+                break;
+            case "PG330":
+                foreach (var run in Dockerfiles().SelectMany(d => d.Instructions).Select(i => i.Run).OfType<Documents.Docker.DockerRun>())
+                {
+                    foreach (var command in run.Commands.Where(c => c.EffectiveArguments is [{ Value: "make" or "gmake" }, ..]))
+                    {
+                        Add(command.EffectiveArguments[0].Span, "make runs here");
+                    }
                 }
 
                 break;
@@ -147,6 +175,24 @@ internal sealed class SpecLinker(Workspace workspace)
             foreach (var entry in document.Entries.Where(e => e.LineNumber == number))
             {
                 yield return (entry is RequirementLine { Name: { } name } ? name.Span : entry.Span, $"line {number} of {Path.GetFileName(file)}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The conda dependencies whose text is the spec conda rejected (InvalidMatchSpec), or whose version part holds the version it
+    /// rejected (InvalidVersionSpec quotes only the version: 'numpy=1.19=' gives '1.19=').
+    /// </summary>
+    private IEnumerable<(SourceSpan Span, string Message)> InvalidCondaSpec(string invalid, bool version)
+    {
+        foreach (var dependency in workspace.Environments.SelectMany(e => e.Conda?.Dependencies ?? []).Distinct())
+        {
+            var text = dependency.Text.Value.Trim();
+            var name = LogText.CondaName(text) ?? string.Empty;
+            var matches = text == invalid.Trim() || (version && text.Length > name.Length && text[name.Length..].Contains(invalid.Trim(), StringComparison.Ordinal));
+            if (matches)
+            {
+                yield return (dependency.ValueSpan, $"'{text}' is written here");
             }
         }
     }

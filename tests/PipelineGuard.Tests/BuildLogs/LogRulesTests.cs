@@ -4,17 +4,17 @@ using PipelineGuard.Rules.Logs;
 
 namespace PipelineGuard.Tests.BuildLogs;
 
-/// <summary>The PG3xx catalog: IDs PG301–PG325 in order, names as in PRODUCT.md, a page each with the standard sections.</summary>
+/// <summary>The PG3xx catalog: IDs PG301–PG331 in order, names as in PRODUCT.md, a page each with the standard sections.</summary>
 public sealed class LogRulesTests
 {
     private static IEnumerable<string> Ids => LogRules.All.Select(r => r.Id);
 
     [Test]
-    public void The_catalog_holds_PG301_to_PG325_in_order_with_unique_kebab_names()
+    public void The_catalog_holds_PG301_to_PG331_in_order_with_unique_kebab_names()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Ids, Is.EqualTo(Enumerable.Range(301, 25).Select(n => $"PG{n}")));
+            Assert.That(Ids, Is.EqualTo(Enumerable.Range(301, 31).Select(n => $"PG{n}")));
             Assert.That(LogRules.All.Select(r => r.Name), Is.Unique.And.All.Match("^[a-z0-9]+(-[a-z0-9]+)*$"));
             Assert.That(LogRules.All.Select(r => r.DefaultSeverity), Is.All.EqualTo(Severity.Error));
             Assert.That(Ids.Intersect(RuleCatalog.All.Select(r => r.Info.Id)), Is.Empty, "log rules are not static rules");

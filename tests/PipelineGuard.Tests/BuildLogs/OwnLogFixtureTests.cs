@@ -44,6 +44,12 @@ public sealed class OwnLogFixtureTests
         ("pip-resolution-too-deep.log", "PG307@6", "ResolutionTooDeep"),
         ("serverless-storage-forbidden.log", "PG311@2", "storage"),
         ("ado-stacked-pip-not-found.log", "PG303@4", "2.17.0"),
+        ("acr-conda-disk-full.log", "PG326@21", "/tmp/pip-unpack-q8w1x2yz/torch-1.13.1-cp38-cp38-manylinux1_x86_64.whl"),
+        ("docker-classic-conda-invalid-spec.log", "PG327@10", "'1.5.3='"),
+        ("serverless-conda-link-failed.log", "PG328@14", "conda-forge::pyqt-5.15.9-py310h04931ad_5"),
+        ("docker-classic-utf8-decode.log", "PG329@17", "0xff in position 0"),
+        ("docker-classic-make-no-makefile.log", "PG330@17", "Makefile"),
+        ("acr-pip-module-not-found.log", "PG331@34", "'torch'"),
     ];
 
     public static IEnumerable<TestCaseData> Cases() =>

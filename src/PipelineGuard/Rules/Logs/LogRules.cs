@@ -3,7 +3,7 @@ using PipelineGuard.Model;
 namespace PipelineGuard.Rules.Logs;
 
 /// <summary>
-/// The build-log rules PG301–PG325 (PRODUCT.md §3.3). They are not <see cref="IRule"/>s: they read a build log, not
+/// The build-log rules PG301–PG331 (PRODUCT.md §3.3). They are not <see cref="IRule"/>s: they read a build log, not
 /// the workspace alone, so <see cref="BuildLogs.BuildLogDiagnoser"/> reports them. Their default severity is the
 /// severity of a root cause (<c>error</c>); a recognised signature that is not the root cause of a failing step
 /// is reported as a <c>notice</c>.
@@ -85,6 +85,24 @@ internal static class LogRules
     public static readonly RuleInfo RequirementsFileMissing = new("PG325", "requirements-file-missing", Severity.Error,
         "pip could not open a requirements file that the build context does not contain.");
 
+    public static readonly RuleInfo DiskFull = new("PG326", "disk-full", Severity.Error,
+        "The build ran out of disk space (No space left on device, Errno 28).");
+
+    public static readonly RuleInfo CondaInvalidSpec = new("PG327", "conda-invalid-spec", Severity.Error,
+        "conda rejected a package spec or version as invalid (InvalidMatchSpec, InvalidVersionSpec).");
+
+    public static readonly RuleInfo CondaLinkFailed = new("PG328", "conda-link-failed", Severity.Error,
+        "conda downloaded a package but failed to install (link) it into the environment and rolled back.");
+
+    public static readonly RuleInfo Utf8DecodingError = new("PG329", "utf8-decoding-error", Severity.Error,
+        "A file read during the build is not valid UTF-8 (UnicodeDecodeError).");
+
+    public static readonly RuleInfo MakeNoTargets = new("PG330", "make-no-targets", Severity.Error,
+        "make ran in a folder without a Makefile and was given no target.");
+
+    public static readonly RuleInfo ModuleNotFoundDuringInstall = new("PG331", "module-not-found-during-install", Severity.Error,
+        "A package's build or setup script imports a module that is not installed (ModuleNotFoundError).");
+
     /// <summary>All log rules in ID order, for <c>pipelineguard rules</c> and <c>explain</c>.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } =
     [
@@ -92,7 +110,8 @@ internal static class LogRules
         PipResolverLoop, CondaLockHeld, RegistryUnauthorized, RegistryUnreachable, StorageForbidden, CondaUnsatisfiable,
         PipDependencyConflict, InvalidPipRequirementInLog, CompileFailed, OutOfMemory, CondaSolveTimeout,
         PythonIncompatible, CommandNotFound, DockerfileBuildError, AptGetFailed, InteractiveAuth, ImagePushFailed,
-        ImageNotFound, RequirementsFileMissing,
+        ImageNotFound, RequirementsFileMissing, DiskFull, CondaInvalidSpec, CondaLinkFailed, Utf8DecodingError, MakeNoTargets,
+        ModuleNotFoundDuringInstall,
     ];
 
     public static RuleInfo? Find(string idOrName) =>
