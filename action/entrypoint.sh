@@ -65,11 +65,13 @@ set +f
 
 format="$(input FORMAT)"
 sarif="$(input SARIF-FILE)"
+# An empty `format` input passes no --format: .pipelineguard.yml's `format:` (else auto-detection: github here,
+# azure in Azure Pipelines) then applies, as PRODUCT.md section 6 asks of empty inputs. A `sarif-file` alone goes to the
+# file, and the CLI still writes its standard-output report.
 if [ -n "$sarif" ] && [ "$format" = "sarif" ]; then
     set -- "$@" --format sarif --output "$sarif"
 else
-    # "auto" is github here (GITHUB_ACTIONS=true), azure in Azure Pipelines (TF_BUILD=True).
-    set -- "$@" --format "${format:-auto}"
+    if [ -n "$format" ]; then set -- "$@" --format "$format"; fi
     if [ -n "$sarif" ]; then
         set -- "$@" --format sarif --output "$sarif"
     fi

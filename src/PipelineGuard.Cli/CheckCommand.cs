@@ -40,8 +40,10 @@ internal static class CheckCommand
 
             try
             {
-                using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+                // Through the injected file system, relative to the working directory it checks.
+                using var writer = new StringWriter();
                 reporter.Write(result, writer);
+                console.FileSystem.WriteAllText(Path.GetFullPath(path, console.FileSystem.CurrentDirectory), writer.ToString());
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -98,10 +100,11 @@ internal static class CheckCommand
 
     private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, Configuration.Settings settings, CliConsole console)
     {
-        if (requests.Count == 0)
+        // The configuration's `format`/`output` (else auto-detection) is the report for standard output when the
+        // command line names no format, or only formats that go to files (the action's `sarif-file` input).
+        if (requests.All(r => r.Output is not null))
         {
-            // No --format on the command line: the configuration's `format`/`output`, else auto-detection.
-            requests = [new FormatRequest(settings.Format ?? string.Empty, settings.Output)];
+            requests = [new FormatRequest(settings.Format ?? string.Empty, settings.Output), .. requests];
         }
 
         var result = new List<(IReporter, string?)>();

@@ -38,12 +38,14 @@ internal static class SettingsLoader
 
         var root = builder.Build();
         var fileProvider = root.Providers.OfType<YamlConfigurationProvider>().FirstOrDefault();
-        var validator = new Validator(root, fileProvider, new HashSet<string>(knownRuleIds, StringComparer.OrdinalIgnoreCase));
+        var layers = LayerNames(sources.File?.Path);
+        var validator = new Validator(root, fileProvider, new HashSet<string>(knownRuleIds, StringComparer.OrdinalIgnoreCase), layers);
         var settings = validator.Read();
-        return (settings, Provenance(root, sources.File?.Path));
+        return (settings, Provenance(root, layers));
     }
 
-    private static List<SettingValue> Provenance(IConfigurationRoot root, string? filePath)
+    /// <summary>The names of the layers, in the order the providers were added.</summary>
+    private static List<string> LayerNames(string? filePath)
     {
         var names = new List<string> { "default", filePath ?? SettingsLoader.FileName, "INPUT_* (action input)", "PIPELINEGUARD_* (environment)", "command line" };
         if (filePath is null)
@@ -51,6 +53,26 @@ internal static class SettingsLoader
             names.RemoveAt(1);
         }
 
+        return names;
+    }
+
+    /// <summary>The layer that gives <paramref name="key"/> its effective value (the last provider that has it).</summary>
+    private static string? LayerOf(IConfigurationRoot root, List<string> names, string key)
+    {
+        var providers = root.Providers.ToList();
+        for (var i = providers.Count - 1; i >= 0; i--)
+        {
+            if (providers[i].TryGet(key, out var v) && v is not null)
+            {
+                return i < names.Count ? names[i] : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<SettingValue> Provenance(IConfigurationRoot root, List<string> names)
+    {
         var values = new List<SettingValue>();
         foreach (var pair in root.AsEnumerable().Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -68,10 +90,18 @@ internal static class SettingsLoader
         return values;
     }
 
-    private sealed class Validator(IConfigurationRoot root, YamlConfigurationProvider? file, HashSet<string> ruleIds)
+    private sealed class Validator(IConfigurationRoot root, YamlConfigurationProvider? file, HashSet<string> ruleIds, List<string> layers)
     {
         public Settings Read()
         {
+            foreach (var mapping in new[] { SettingKeys.Rules, SettingKeys.Online })
+            {
+                if (root.GetSection(mapping).Value is { } scalar)
+                {
+                    Fail(mapping, $"'{mapping}' must be a mapping (e.g. {(mapping == SettingKeys.Rules ? "'rules: {PG106: off}'" : "'online: {enabled: false}'")}), not '{scalar}'");
+                }
+            }
+
             foreach (var section in root.GetChildren())
             {
                 if (!SettingKeys.TopLevel.Contains(section.Key))
@@ -160,10 +190,12 @@ internal static class SettingsLoader
 
         private T Fail<T>(string key, string message)
         {
-            // Name the file and line when the file set the key; else the layer cannot be pointed at more precisely.
-            var where = file is not null && file.TryGet(key, out _) || file?.Spans.ContainsKey(key) == true
-                ? file.Spans.TryGetValue(key, out var span) ? $"{file.Path}:{span.Line}:{span.Column}: " : $"{file.Path}: "
-                : string.Empty;
+            // Name the layer that gave the bad value: the file with its line, or the environment / command line.
+            var layer = LayerOf(root, layers, key);
+            var fromFile = file is not null && (layer == file.Path || (layer is null && file.Spans.ContainsKey(key)));
+            var where = fromFile
+                ? file!.Spans.TryGetValue(key, out var span) ? $"{file.Path}:{span.Line}:{span.Column}: " : $"{file.Path}: "
+                : layer is null or "default" ? string.Empty : $"{layer}: ";
             throw new ConfigurationError($"{where}{key.Replace(':', '.')}: {message}");
         }
     }

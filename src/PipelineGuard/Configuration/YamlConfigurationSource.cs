@@ -48,6 +48,12 @@ internal sealed class YamlConfigurationProvider(SourceText file) : Configuration
         foreach (var entry in map.Entries)
         {
             var key = prefix is null ? entry.Key.Value : prefix + ConfigurationPath.KeyDelimiter + entry.Key.Value;
+            if (Spans.ContainsKey(key))
+            {
+                // Configuration keys ignore case, so `pg106` and `PG106` would silently merge.
+                throw new ConfigurationError($"{file.Path}:{entry.Key.Span.Line}:{entry.Key.Span.Column}: '{key.Replace(':', '.')}' is given twice (keys ignore case)");
+            }
+
             Spans[key] = entry.Key.Span;
             switch (entry.Value)
             {

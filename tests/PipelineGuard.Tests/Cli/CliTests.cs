@@ -112,21 +112,14 @@ public sealed class CliTests
     [Test]
     public void Format_and_output_pair_in_order()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"pg-{Guid.NewGuid():N}.json");
-        try
+        var fs = Lint.Repo(("env.yml", Unpinned));
+        var noColour = new Dictionary<string, string> { ["NO_COLOR"] = "1" };
+        var (_, stdout, _) = Run(fs, noColour, "check", "--format", "text", "--format", "json", "--output", "out/pg.json", ".");
+        Assert.Multiple(() =>
         {
-            var noColour = new Dictionary<string, string> { ["NO_COLOR"] = "1" };
-            var (_, stdout, _) = Run(Lint.Repo(("env.yml", Unpinned)), noColour, "check", "--format", "text", "--format", "json", "--output", file, ".");
-            Assert.Multiple(() =>
-            {
-                Assert.That(stdout, Does.Contain("env.yml:4:5: error PG102"));
-                Assert.That(File.ReadAllText(file), Does.Contain("\"ruleId\": \"PG102\""));
-            });
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+            Assert.That(stdout, Does.Contain("env.yml:4:5: error PG102"));
+            Assert.That(System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes("/repo/out/pg.json")), Does.Contain("\"ruleId\": \"PG102\""));
+        });
     }
 
     [Test]

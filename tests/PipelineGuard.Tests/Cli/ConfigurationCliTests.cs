@@ -94,4 +94,16 @@ public sealed class ConfigurationCliTests
         var (_, stdout, _) = Run(fs, null, "check");
         Assert.That(stdout, Does.Contain("new/env.yml").And.Not.Contain("legacy/env.yml"));
     }
+
+    [Test]
+    public void The_configured_format_reports_on_standard_output_next_to_file_outputs()
+    {
+        var fs = Lint.Repo(("env.yml", Spec), (".pipelineguard.yml", "format: json\n"));
+        var (_, stdout, _) = Run(fs, null, "check", "--format", "sarif", "--output", "pg.sarif");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stdout, Does.StartWith("{").And.Contain("\"summary\""));
+            Assert.That(System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes("/repo/pg.sarif")), Does.Contain("\"version\": \"2.1.0\""));
+        });
+    }
 }

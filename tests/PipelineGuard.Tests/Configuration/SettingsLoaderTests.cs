@@ -120,6 +120,9 @@ public sealed class SettingsLoaderTests
     [TestCase("exclude:\n  - {a: 1}\n", ".pipelineguard.yml:2:5: 'exclude' must be a list of strings")]
     [TestCase("fail-on: [error\n", ".pipelineguard.yml:2:1: invalid YAML")]
     [TestCase("- a\n- b\n", ".pipelineguard.yml:1: the configuration must be a mapping of keys")]
+    [TestCase("rules: off\n", ".pipelineguard.yml:1:1: rules: 'rules' must be a mapping")]
+    [TestCase("online: yes\n", ".pipelineguard.yml:1:1: online: 'online' must be a mapping")]
+    [TestCase("rules:\n  pg106: off\n  PG106: error\n", ".pipelineguard.yml:3:3: 'rules.PG106' is given twice (keys ignore case)")]
     public void Invalid_configuration_names_the_file_line_and_key(string file, string message)
     {
         Assert.That(() => Load(file), Throws.TypeOf<ConfigurationError>().With.Message.StartsWith(message));
@@ -129,6 +132,13 @@ public sealed class SettingsLoaderTests
     public void An_invalid_value_from_the_environment_names_the_key()
     {
         Assert.That(() => Load(env: new() { ["PIPELINEGUARD_FAIL_ON"] = "loud" }),
-            Throws.TypeOf<ConfigurationError>().With.Message.EqualTo("fail-on: 'loud' is not one of error, warning, notice, none"));
+            Throws.TypeOf<ConfigurationError>().With.Message.EqualTo("PIPELINEGUARD_* (environment): fail-on: 'loud' is not one of error, warning, notice, none"));
+    }
+
+    [Test]
+    public void A_bad_value_is_blamed_on_the_layer_that_gave_it()
+    {
+        Assert.That(() => Load("fail-on: warning\n", new() { ["PIPELINEGUARD_FAIL_ON"] = "bogus" }),
+            Throws.TypeOf<ConfigurationError>().With.Message.StartsWith("PIPELINEGUARD_* (environment): fail-on: 'bogus'"));
     }
 }
