@@ -55,7 +55,8 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
                     : null;
             }
 
-            (content, invalid) = TextDecoder.Decode(fs.ReadAllBytes(candidate.FullPath));
+            // An empty file is not opened: a FIFO or a device also reports length 0, and opening one would block.
+            (content, invalid) = length == 0 ? (string.Empty, null) : TextDecoder.Decode(fs.ReadAllBytes(candidate.FullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

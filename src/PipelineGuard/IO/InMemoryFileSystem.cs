@@ -20,7 +20,7 @@ internal sealed class InMemoryFileSystem(string currentDirectory = "/repo") : IF
 
     public InMemoryFileSystem AddUnreadable(string path)
     {
-        _files[Full(path)] = [];
+        _files[Full(path)] = [0x20];
         _unreadable.Add(Full(path));
         return this;
     }
