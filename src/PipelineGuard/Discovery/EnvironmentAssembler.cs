@@ -11,7 +11,6 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
 {
     private readonly List<AmlEnvironment> _environments = [];
     private readonly List<FileReference> _references = [];
-    private LoadedFile? _condaOwner;
 
     public IReadOnlyList<AmlEnvironment> Environments => _environments;
 
@@ -64,9 +63,9 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
 
     public void AddV1(LoadedFile file, DocMapping map)
     {
-        _condaOwner = null;
         var def = V1EnvironmentDefinition.Read(map);
         CondaSpec? conda = null;
+        var condaOwner = file;
         if (def.CondaDependencies is { Value: DocMapping inline })
         {
             conda = CondaSpecReader.Read(inline, file.Problems);
@@ -81,8 +80,8 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             var sibling = Path.Combine(Path.GetDirectoryName(file.FullPath)!, "conda_dependencies.yml");
             if (fs.FileExists(sibling))
             {
-                conda = LoadConda(new Candidate(sibling, file.Root, Explicit: false));
-                _condaOwner = loader.Load(new Candidate(sibling, file.Root, Explicit: false));
+                (conda, condaOwner) = LoadConda(new Candidate(sibling, file.Root, Explicit: false));
+                condaOwner ??= file;
             }
         }
 
@@ -100,7 +99,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             Name = def.Name?.Located,
             Image = def.BaseImage is { Value: DocScalar { IsNull: false } image } ? image.Located : null,
             Conda = conda,
-            Requirements = FollowPipListIncludes(conda, _condaOwner ?? file),
+            Requirements = FollowPipListIncludes(conda, condaOwner),
             UserManagedDependencies = userManaged is { } b ? new Located<bool>(b, def.UserManagedDependencies!.Value.Span) : null,
             InterpreterPath = def.InterpreterPath?.Located,
             Build = build,
@@ -147,15 +146,16 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
     private CondaSpec? ReadCondaFile(LoadedFile owner, DocScalar path, string what)
     {
         var target = Resolve(owner, path, what, expectDirectory: false);
-        return target is null ? null : LoadConda(new Candidate(target, owner.Root, Explicit: false));
+        return target is null ? null : LoadConda(new Candidate(target, owner.Root, Explicit: false)).Conda;
     }
 
-    private CondaSpec? LoadConda(Candidate candidate)
+    /// <summary>Reads a conda file that a definition names (once; it then belongs to that definition), and the loaded file itself.</summary>
+    private (CondaSpec? Conda, LoadedFile? File) LoadConda(Candidate candidate)
     {
         var file = loader.Load(candidate, DocumentKind.CondaSpec);
         if (file is null)
         {
-            return null;
+            return (null, null);
         }
 
         file.Claimed = true;
@@ -164,7 +164,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             file.Conda ??= CondaSpecReader.Read(map, file.Problems);
         }
 
-        return file.Conda;
+        return (file.Conda, file);
     }
 
     private DockerBuild ReadBuild(LoadedFile owner, DocEntry buildEntry, DocScalar? contextPath, DocScalar? dockerfilePath)

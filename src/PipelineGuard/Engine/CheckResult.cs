@@ -9,8 +9,6 @@ internal sealed record CheckResult(IReadOnlyList<Finding> Findings, Workspace Wo
     /// <summary>Findings that inline comments or the baseline suppressed, with their reasons.</summary>
     public IReadOnlyList<SuppressedFinding> SuppressedFindings { get; init; } = [];
 
-    /// <summary>Every finding before suppression and baseline (for "before and after" counts and for writing a baseline).</summary>
-    public IReadOnlyList<Finding> AllFindings { get; init; } = [];
 
     public int Suppressed => SuppressedFindings.Count;
 

@@ -24,7 +24,7 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
-        return new CheckResult(Order(kept), workspace, options.FailOn) { SuppressedFindings = suppressed, AllFindings = all };
+        return new CheckResult(Order(kept), workspace, options.FailOn) { SuppressedFindings = suppressed };
     }
 
     /// <summary>
