@@ -40,7 +40,7 @@ internal sealed class GitHubReporter(ReporterOptions options) : IReporter
         var text = new StringWriter(CultureInfo.InvariantCulture);
         new TextReporter(color: false).WriteFindings(result, text);
         var token = options.NewToken();
-        output.WriteLine(CommandEscaping.GitHubCommand("group", [], $"PipelineGuard: {Plural(result.Findings.Count, "finding")} with their source lines"));
+        output.WriteLine(CommandEscaping.GitHubCommand("group", [], $"PipelineGuard: {RunSummary.Plural(result.Findings.Count, "finding")} with their source lines"));
         output.WriteLine(CommandEscaping.GitHubCommand("stop-commands", [], token));
         foreach (var line in text.ToString().Split('\n'))
         {
@@ -178,15 +178,8 @@ internal sealed class GitHubReporter(ReporterOptions options) : IReporter
         }
     }
 
-    internal static string Verdict(CheckResult result)
-    {
-        var counts = $"{Plural(result.Count(Severity.Error), "error")}, {Plural(result.Count(Severity.Warning), "warning")}, {Plural(result.Count(Severity.Notice), "notice")}";
-        var suppressed = result.Suppressed > 0 ? $" ({result.Suppressed} suppressed)" : string.Empty;
-        var verdict = result.Failed ? $"failed (--fail-on {result.FailOn!.Value.ToName()})" : "passed";
-        return $"{Plural(result.Files, "file")} checked: {counts}{suppressed}; {verdict}";
-    }
+    internal static string Verdict(CheckResult result) => RunSummary.Line(result);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

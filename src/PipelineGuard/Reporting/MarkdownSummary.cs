@@ -56,9 +56,8 @@ internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEn
 
     private static string Verdict(CheckResult result)
     {
-        var counts = $"{Plural(result.Count(Severity.Error), "error")}, {Plural(result.Count(Severity.Warning), "warning")}, " +
-                     $"{Plural(result.Count(Severity.Notice), "notice")} in {Plural(result.Files, "file")}";
-        var suppressed = result.Suppressed > 0 ? $" ({result.Suppressed} suppressed)" : string.Empty;
+        var counts = $"{RunSummary.Counts(result)} in {RunSummary.Files(result)}";
+        var suppressed = RunSummary.Suppressed(result);
         return result.Failed
             ? $":x: **Failed** (`--fail-on {result.FailOn!.Value.ToName()}`): {counts}{suppressed}."
             : $":white_check_mark: **Passed**: {counts}{suppressed}.";
@@ -123,5 +122,4 @@ internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEn
         return sb.ToString();
     }
 
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

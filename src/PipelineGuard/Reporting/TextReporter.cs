@@ -72,24 +72,14 @@ internal sealed class TextReporter(bool color) : IReporter
 
     private void WriteSummary(CheckResult result, TextWriter output)
     {
-        var errors = result.Count(Severity.Error);
-        var warnings = result.Count(Severity.Warning);
-        var notices = result.Count(Severity.Notice);
-        var files = result.Files == 1 ? "1 file" : $"{result.Files} files";
-        var counts = $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notices, "notice")}";
-        var suppressed = result.Suppressed > 0 ? $" ({result.Suppressed} suppressed)" : string.Empty;
-        var verdict = result.Failed
-            ? Paint(SeverityColour(Severity.Error), $"failed (--fail-on {result.FailOn!.Value.ToName()})")
-            : "passed";
+        var verdict = result.Failed ? Paint(SeverityColour(Severity.Error), RunSummary.Verdict(result)) : RunSummary.Verdict(result);
         if (result.Findings.Count > 0)
         {
             output.WriteLine();
         }
 
-        output.WriteLine($"{files} checked: {counts}{suppressed}; {verdict}");
+        output.WriteLine($"{RunSummary.Files(result)} checked: {RunSummary.Counts(result)}{RunSummary.Suppressed(result)}; {verdict}");
     }
-
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     private static string SeverityColour(Severity severity) => severity switch
     {

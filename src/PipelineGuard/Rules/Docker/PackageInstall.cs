@@ -138,4 +138,13 @@ internal sealed record PackageInstall(PackageInstaller Installer, string Invocat
     /// <summary><c>pip</c>, <c>pip3</c>, <c>pip3.10</c>; <c>python</c>, <c>python3.11</c>.</summary>
     private static bool IsVersioned(string program, string name) =>
         program.StartsWith(name, StringComparison.Ordinal) && program.AsSpan(name.Length).IndexOfAnyExcept("0123456789.") < 0;
+
+    /// <summary>Every package-installing command of an environment's Dockerfile, with the RUN command it sits in.</summary>
+    public static IEnumerable<(RunCommand Run, PackageInstall Install)> InDockerfileOf(Environments.AmlEnvironment environment) =>
+        environment.Build?.Dockerfile is not { } dockerfile
+            ? []
+            : DockerShellCommands.All(dockerfile)
+                .Select(run => (Run: run, Install: Recognize(run.Command)))
+                .Where(x => x.Install is not null)
+                .Select(x => (x.Run, x.Install!));
 }

@@ -20,17 +20,8 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
 
     protected override IEnumerable<Finding> Check(AmlEnvironment environment)
     {
-        if (environment.Build?.Dockerfile is not { } dockerfile)
+        foreach (var (run, install) in PackageInstall.InDockerfileOf(environment))
         {
-            yield break;
-        }
-
-        foreach (var run in DockerShellCommands.All(dockerfile))
-        {
-            if (PackageInstall.Recognize(run.Command) is not { } install)
-            {
-                continue;
-            }
 
             var words = run.Command.Words;
             foreach (var package in install.Packages)
