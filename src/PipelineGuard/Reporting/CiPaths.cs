@@ -59,12 +59,7 @@ internal sealed class CiPaths(string workingDirectory, Func<string, string?> get
 
     private string Full(string displayPath) => Path.GetFullPath(Path.Combine(workingDirectory, displayPath));
 
-    private static bool IsUnder(string path, string root)
-    {
-        var full = Path.GetFullPath(path).TrimEnd('/', '\\');
-        var top = Path.GetFullPath(root).TrimEnd('/', '\\');
-        return full == top || full.StartsWith(top + "/", StringComparison.Ordinal) || full.StartsWith(top + "\\", StringComparison.Ordinal);
-    }
+    private static bool IsUnder(string path, string root) => Discovery.PathUtil.IsUnder(path, root);
 
     /// <summary>'/' separators; on Linux a backslash is part of a file name and stays.</summary>
     private static string ToSlashes(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
