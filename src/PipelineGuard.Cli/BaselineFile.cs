@@ -9,7 +9,7 @@ internal static class BaselineFile
 {
     public static Baseline Read(CliConsole console, string path)
     {
-        var full = Path.GetFullPath(Path.Combine(console.FileSystem.CurrentDirectory, path));
+        var full = new NamedFileGuard(console.FileSystem).Allow(Path.GetFullPath(Path.Combine(console.FileSystem.CurrentDirectory, path)), path);
         if (!console.FileSystem.FileExists(full))
         {
             throw new UsageException($"{path}: baseline file not found (write one with --write-baseline {path})");
@@ -32,7 +32,8 @@ internal static class BaselineFile
         var baseline = Baseline.From(Checker.Order(recorded), result.Source);
         try
         {
-            console.FileSystem.WriteAllText(Path.GetFullPath(Path.Combine(console.FileSystem.CurrentDirectory, path)), baseline.ToJson());
+            var full = Path.GetFullPath(Path.Combine(console.FileSystem.CurrentDirectory, path));
+            console.FileSystem.WriteAllText(new NamedFileGuard(console.FileSystem).Allow(full, path), baseline.ToJson());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -43,7 +43,9 @@ internal static class CheckCommand
                 // Through the injected file system, relative to the working directory it checks.
                 using var writer = new StringWriter();
                 reporter.Write(result, writer);
-                console.FileSystem.WriteAllText(Path.GetFullPath(path, console.FileSystem.CurrentDirectory), writer.ToString());
+                // A link planted in the pull request must not redirect the report out of the repository or into .git.
+                var full = new NamedFileGuard(console.FileSystem).Allow(Path.GetFullPath(path, console.FileSystem.CurrentDirectory), path);
+                console.FileSystem.WriteAllText(full, writer.ToString());
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -79,6 +81,7 @@ internal static class CheckCommand
 
         var full = Path.GetFullPath(log, fs.CurrentDirectory);
         display = PathUtil.Display(full, fs.CurrentDirectory);
+        full = new NamedFileGuard(fs).Allow(full, "--build-log " + log);
         try
         {
             // Stream real files (logs can be gigabytes); the in-memory file system of the tests has no streams.

@@ -30,14 +30,15 @@ internal static class SettingsResolver
         // The action passes its `config` input through INPUT_CONFIG; an explicit --config wins.
         var explicitPath = string.IsNullOrWhiteSpace(configPath) ? console.GetEnvironmentVariable("INPUT_CONFIG") : configPath;
         var path = string.IsNullOrWhiteSpace(explicitPath) ? Path.Combine(cwd, SettingsLoader.FileName) : Path.GetFullPath(Path.Combine(cwd, explicitPath));
-        if (!fs.FileExists(path))
+        var real = new NamedFileGuard(fs).Allow(path, explicitPath ?? SettingsLoader.FileName);
+        if (!fs.FileExists(real))
         {
             return string.IsNullOrWhiteSpace(explicitPath) ? null : throw new UsageException($"{explicitPath}: configuration file not found");
         }
 
         try
         {
-            return new SourceText(PathUtil.Display(path, cwd), TextDecoder.Decode(fs.ReadAllBytes(path)).Text);
+            return new SourceText(PathUtil.Display(path, cwd), TextDecoder.Decode(fs.ReadAllBytes(real)).Text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -7,13 +7,12 @@ using PipelineGuard.Model;
 namespace PipelineGuard.Discovery;
 
 /// <summary>Reads each file once (cached by full path), decodes it, and parses it with the reader its name calls for.</summary>
-internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
+internal sealed class DocumentLoader(RepositoryFiles guard, string workingDirectory)
 {
     /// <summary>Environment files are small; anything bigger is refused rather than read into memory.</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
     private readonly Dictionary<string, LoadedFile?> _cache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _realRoots = new(StringComparer.Ordinal);
 
     public IEnumerable<LoadedFile> Loaded => _cache.Values.OfType<LoadedFile>();
 
@@ -36,35 +35,36 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
     {
         var name = Path.GetFileName(candidate.FullPath);
         var display = PathUtil.Display(candidate.FullPath, workingDirectory);
-        if (!PathUtil.IsUnder(fs.ResolveRealPath(candidate.FullPath), RealRoot(candidate.Root)))
+        var read = guard.Read(candidate.FullPath, candidate.Root, MaxFileBytes);
+        if (read.Path.IsRefused)
         {
-            return Unreadable(candidate, display, "the file is a link to a place outside the repository root; PipelineGuard does not read outside it");
+            // The refusal is the finding; nothing of the file (not even whether it exists) goes further.
+            return Unreadable(candidate, display, "the file " + read.Path.Reason);
         }
 
-        string content;
-        long? invalid;
-        try
+        if (read.Path.Status != PathStatus.File)
         {
-            var length = fs.FileLength(candidate.FullPath);
-            if (length > MaxFileBytes)
-            {
-                // A big data file (COCO annotations, a notebook export) is not an environment: skip it unless it is ours by name.
-                var ours = candidate.Explicit || expected is not null || FileNames.IsDockerfile(name) || FileNames.IsRequirements(name) || FileNames.IsV1EnvironmentName(name);
-                return ours
-                    ? Unreadable(candidate, display, $"the file is {length / (1024.0 * 1024):0.#} MB, over the {MaxFileBytes / (1024 * 1024)} MB that PipelineGuard reads")
-                    : null;
-            }
-
-            // An empty file is not opened: a FIFO or a device also reports length 0, and opening one would block.
-            (content, invalid) = length == 0 ? (string.Empty, null) : TextDecoder.Decode(fs.ReadAllBytes(candidate.FullPath));
+            // A link to a folder with a file's name, or a file gone since the walk listed it.
+            return candidate.Explicit ? Unreadable(candidate, display, "cannot read the file: it is not a regular file") : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        if (read.Failure is { } failure)
         {
             return FileNames.IsJson(name) && !candidate.Explicit && !FileNames.IsV1EnvironmentName(name)
                 ? null
-                : Unreadable(candidate, display, "cannot read the file: " + e.Message);
+                : Unreadable(candidate, display, "cannot read the file: " + failure);
         }
 
+        if (read.TooLarge)
+        {
+            // A big data file (COCO annotations, a notebook export) is not an environment: skip it unless it is ours by name.
+            var ours = candidate.Explicit || expected is not null || FileNames.IsDockerfile(name) || FileNames.IsRequirements(name) || FileNames.IsV1EnvironmentName(name);
+            return ours
+                ? Unreadable(candidate, display, $"the file is {read.Length / (1024.0 * 1024):0.#} MB, over the {MaxFileBytes / (1024 * 1024)} MB that PipelineGuard reads")
+                : null;
+        }
+
+        var (content, invalid) = TextDecoder.Decode(read.Bytes!);
         var file = new LoadedFile(candidate.FullPath, candidate.Root, new SourceText(display, content)) { FirstInvalidByte = invalid };
         var isDockerfile = expected is DocumentKind.Dockerfile || (expected is null && FileNames.IsDockerfile(name));
         if (invalid is { } at && !isDockerfile)
@@ -152,17 +152,6 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
         }
 
         return file;
-    }
-
-    /// <summary>The root with its own links resolved (a checkout may itself sit behind a link), once per root.</summary>
-    public string RealRoot(string root)
-    {
-        if (!_realRoots.TryGetValue(root, out var real))
-        {
-            _realRoots[root] = real = fs.ResolveRealPath(root);
-        }
-
-        return real;
     }
 
     private LoadedFile Unreadable(Candidate candidate, string display, string message)

@@ -7,7 +7,7 @@ using PipelineGuard.Model;
 namespace PipelineGuard.Discovery;
 
 /// <summary>Builds <see cref="AmlEnvironment"/>s from definitions, reading the files they refer to through the shared loader.</summary>
-internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader)
+internal sealed class EnvironmentAssembler(IFileSystem fs, RepositoryFiles guard, DocumentLoader loader)
 {
     private readonly List<AmlEnvironment> _environments = [];
     private readonly List<FileReference> _references = [];
@@ -78,7 +78,8 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
         {
             // Environment.save_to_directory writes the spec beside the JSON and drops it from the JSON.
             var sibling = Path.Combine(Path.GetDirectoryName(file.FullPath)!, "conda_dependencies.yml");
-            if (fs.FileExists(sibling))
+            // A refused sibling is loaded too: the loader turns it into a finding, never into content.
+            if (guard.Inspect(sibling, file.Root) is { Status: PathStatus.File } or { IsRefused: true })
             {
                 (conda, condaOwner) = LoadConda(new Candidate(sibling, file.Root, Explicit: false));
                 condaOwner ??= file;
@@ -136,7 +137,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
                 {
                     Build = new DockerBuild(Path.GetDirectoryName(file.FullPath), origin, dockerfile)
                     {
-                        Context = Snapshot(Path.GetDirectoryName(file.FullPath)!, file.FullPath),
+                        Context = Snapshot(Path.GetDirectoryName(file.FullPath)!, file.FullPath, file.Root),
                     },
                 });
                 break;
@@ -184,11 +185,16 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
         var relative = dockerfilePath?.Value ?? "Dockerfile";
         var dockerfile = PathUtil.Resolve(context, relative);
         var span = dockerfilePath?.Span ?? contextPath.Span;
+        var guarded = dockerfile is null ? default : guard.Inspect(dockerfile, owner.Root);
         var status = PathUtil.IsTemplate(relative) ? ReferenceStatus.NotChecked
             : dockerfile is null ? ReferenceStatus.Missing
             : !PathUtil.IsUnder(dockerfile, context) ? ReferenceStatus.OutsideRoot
-            : fs.FileExists(dockerfile) ? ReferenceStatus.Exists : ReferenceStatus.Missing;
-        _references.Add(new FileReference(span, dockerfilePath is null ? "build.path/Dockerfile" : "build.dockerfile_path", relative, dockerfile, status));
+            : guarded.IsRefused ? ReferenceStatus.Refused
+            : guarded.Status == PathStatus.File ? ReferenceStatus.Exists : ReferenceStatus.Missing;
+        _references.Add(new FileReference(span, dockerfilePath is null ? "build.path/Dockerfile" : "build.dockerfile_path", relative, dockerfile, status)
+        {
+            Refusal = guarded.IsRefused ? guarded.Reason : null,
+        });
         Documents.Docker.DockerfileDocument? document = null;
         if (status == ReferenceStatus.Exists)
         {
@@ -200,7 +206,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             }
         }
 
-        return new DockerBuild(context, contextPath.Span, document) { Context = Snapshot(context, dockerfile ?? Path.Combine(context, "Dockerfile")) };
+        return new DockerBuild(context, contextPath.Span, document) { Context = Snapshot(context, dockerfile ?? Path.Combine(context, "Dockerfile"), owner.Root) };
     }
 
     /// <summary>Resolves a path written in <paramref name="owner"/>, records the reference, and returns the full path when it exists inside the root.</summary>
@@ -214,11 +220,13 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
         }
 
         var full = PathUtil.Resolve(Path.GetDirectoryName(owner.FullPath)!, text);
+        var guarded = full is null || !PathUtil.IsUnder(full, owner.Root) ? default : guard.Inspect(full, owner.Root);
         var status = full is null ? ReferenceStatus.Missing
-            : !PathUtil.IsUnder(full, owner.Root) || !PathUtil.IsUnder(fs.ResolveRealPath(full), loader.RealRoot(owner.Root)) ? ReferenceStatus.OutsideRoot
-            : (expectDirectory ? fs.DirectoryExists(full) : fs.FileExists(full)) ? ReferenceStatus.Exists
+            : !PathUtil.IsUnder(full, owner.Root) ? ReferenceStatus.OutsideRoot
+            : guarded.IsRefused ? ReferenceStatus.Refused
+            : guarded.Status == (expectDirectory ? PathStatus.Directory : PathStatus.File) ? ReferenceStatus.Exists
             : ReferenceStatus.Missing;
-        _references.Add(new FileReference(path.Span, what, text, full, status));
+        _references.Add(new FileReference(path.Span, what, text, full, status) { Refusal = guarded.IsRefused ? guarded.Reason : null });
         return status == ReferenceStatus.Exists ? full : null;
     }
 
@@ -226,7 +234,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
     /// Lists a build context once (breadth-first, capped) and reads its <c>.dockerignore</c>
     /// (BuildKit also honours <c>&lt;Dockerfile&gt;.dockerignore</c> next to the Dockerfile, which wins).
     /// </summary>
-    private BuildContextSnapshot Snapshot(string context, string dockerfile)
+    private BuildContextSnapshot Snapshot(string context, string dockerfile, string root)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
         var directories = new HashSet<string>(StringComparer.Ordinal);
@@ -270,22 +278,17 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
             }
         }
 
-        var ignore = ReadText(dockerfile + ".dockerignore") ?? ReadText(Path.Combine(context, ".dockerignore"));
+        var ignore = ReadText(dockerfile + ".dockerignore", root) ?? ReadText(Path.Combine(context, ".dockerignore"), root);
         return new BuildContextSnapshot(PathUtil.Display(context, Path.GetFullPath(fs.CurrentDirectory)), files, directories, truncated, ignore);
     }
 
-    private SourceText? ReadText(string path)
+    /// <summary>A helper file such as <c>.dockerignore</c>: read through the guard; missing, refused or unreadable is none.</summary>
+    private SourceText? ReadText(string path, string root)
     {
-        try
-        {
-            return fs.FileExists(path)
-                ? new SourceText(PathUtil.Display(path, Path.GetFullPath(fs.CurrentDirectory)), IO.TextDecoder.Decode(fs.ReadAllBytes(path)).Text)
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var read = guard.Read(path, root, DocumentLoader.MaxFileBytes);
+        return read.Bytes is { } bytes
+            ? new SourceText(PathUtil.Display(path, Path.GetFullPath(fs.CurrentDirectory)), TextDecoder.Decode(bytes).Text)
+            : null;
     }
 
     /// <summary>The loaded conda file a <c>conda_file:</c> path names (already read by <see cref="ReadCondaFile"/>).</summary>
@@ -298,7 +301,9 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, DocumentLoader loader
         }
 
         var full = PathUtil.Resolve(Path.GetDirectoryName(owner.FullPath)!, text);
-        return full is not null && PathUtil.IsUnder(full, owner.Root) && fs.FileExists(full) ? loader.Load(new Candidate(full, owner.Root, Explicit: false)) : null;
+        return full is not null && PathUtil.IsUnder(full, owner.Root) && guard.Inspect(full, owner.Root).Status == PathStatus.File
+            ? loader.Load(new Candidate(full, owner.Root, Explicit: false))
+            : null;
     }
 
     /// <summary>The files that <c>-r</c>/<c>-c</c> lines of a conda spec's pip list include (paths relative to the conda file).</summary>

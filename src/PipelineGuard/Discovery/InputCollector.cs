@@ -3,12 +3,12 @@ using PipelineGuard.IO;
 namespace PipelineGuard.Discovery;
 
 /// <summary>Turns the PATH arguments into candidate files: files as given, folders walked (PRODUCT.md §2).</summary>
-internal sealed class InputCollector(IFileSystem fs, Func<string, bool>? excluded = null)
+internal sealed class InputCollector(IFileSystem fs, RepositoryFiles guard, Func<string, bool>? excluded = null)
 {
     public IReadOnlyList<Candidate> Collect(IReadOnlyList<string> paths)
     {
         var cwd = Path.GetFullPath(fs.CurrentDirectory);
-        var cwdRoot = RepositoryRoot(cwd) ?? cwd;
+        var cwdRoot = RepositoryRoot.Find(fs, cwd) ?? cwd;
         var result = new List<Candidate>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths.Count == 0 ? ["."] : paths)
@@ -16,7 +16,7 @@ internal sealed class InputCollector(IFileSystem fs, Func<string, bool>? exclude
             var full = Path.GetFullPath(Path.Combine(cwd, path));
             if (fs.FileExists(full))
             {
-                var root = PathUtil.IsUnder(full, cwdRoot) ? cwdRoot : RepositoryRoot(full) ?? Path.GetDirectoryName(full)!;
+                var root = PathUtil.IsUnder(full, cwdRoot) ? cwdRoot : RepositoryRoot.Find(fs, full) ?? Path.GetDirectoryName(full)!;
                 if (!IsKnownName(Path.GetFileName(full)))
                 {
                     throw new UsageException($"{path}: not a file kind PipelineGuard reads (conda YAML, Azure ML environment YAML/JSON, requirements*.txt, Dockerfile)");
@@ -29,7 +29,13 @@ internal sealed class InputCollector(IFileSystem fs, Func<string, bool>? exclude
             }
             else if (fs.DirectoryExists(full))
             {
-                var root = PathUtil.IsUnder(full, cwdRoot) ? cwdRoot : RepositoryRoot(full) ?? full;
+                var root = PathUtil.IsUnder(full, cwdRoot) ? cwdRoot : RepositoryRoot.Find(fs, full) ?? full;
+                if (guard.Inspect(full, root) is { IsRefused: true } refused)
+                {
+                    // A folder that a link takes out of the repository is not walked: even its file names stay unread.
+                    throw new UsageException($"{path}: {refused.Reason}");
+                }
+
                 Walk(full, root, result, seen);
             }
             else
@@ -39,25 +45,6 @@ internal sealed class InputCollector(IFileSystem fs, Func<string, bool>? exclude
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The repository a path lies in: the nearest folder, from the path up, that holds <c>.git</c> (a folder, or a
-    /// file in worktrees and submodules). References may go anywhere inside it, also above the working directory
-    /// (a monorepo's CI step often runs in a sub-folder); null outside any repository.
-    /// </summary>
-    private string? RepositoryRoot(string path)
-    {
-        for (var dir = fs.DirectoryExists(path) ? path : Path.GetDirectoryName(path); dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            var git = Path.Combine(dir, ".git");
-            if (fs.DirectoryExists(git) || fs.FileExists(git))
-            {
-                return dir;
-            }
-        }
-
-        return null;
     }
 
     public static bool IsKnownName(string name) =>

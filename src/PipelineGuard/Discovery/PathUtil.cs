@@ -3,12 +3,7 @@ namespace PipelineGuard.Discovery;
 internal static class PathUtil
 {
     /// <summary>Is <paramref name="path"/> the folder <paramref name="root"/> or inside it (after normalisation)?</summary>
-    public static bool IsUnder(string path, string root)
-    {
-        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
-        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
-        return full == top || full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal) || top.Length == 0;
-    }
+    public static bool IsUnder(string path, string root) => IO.PathContainment.IsUnder(path, root);
 
     /// <summary>
     /// <paramref name="relative"/> resolved against <paramref name="baseDirectory"/>, or null when it is no path at all

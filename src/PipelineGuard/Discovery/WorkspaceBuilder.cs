@@ -16,11 +16,12 @@ internal sealed class WorkspaceBuilder(IFileSystem fs, Func<string, bool>? exclu
     public Workspace Build(IReadOnlyList<string> paths)
     {
         var cwd = Path.GetFullPath(fs.CurrentDirectory);
-        var candidates = new InputCollector(fs, excluded).Collect(paths);
-        var loader = new DocumentLoader(fs, cwd);
+        var guard = new RepositoryFiles(fs);
+        var candidates = new InputCollector(fs, guard, excluded).Collect(paths);
+        var loader = new DocumentLoader(guard, cwd);
         var inputs = candidates.Select(c => loader.Load(c)).OfType<LoadedFile>().ToList();
 
-        var assembler = new EnvironmentAssembler(fs, loader);
+        var assembler = new EnvironmentAssembler(fs, guard, loader);
         foreach (var file in inputs.Where(f => f.Tree is DocMapping))
         {
             switch (file.Kind)

@@ -15,10 +15,11 @@ internal interface IFileSystem
     long FileLength(string path);
 
     /// <summary>
-    /// The path with every symbolic link in it resolved, so callers can check that what they are about to read
-    /// lies inside the repository root (a link in a fork's PR must not expose a file of the CI machine).
+    /// The target of the symbolic link (or junction) at <paramref name="path"/> exactly as stored, without following
+    /// it; null when the path is not a link or does not exist. <see cref="RepositoryFiles"/> follows links with it, so
+    /// that no read leaves the repository root.
     /// </summary>
-    string ResolveRealPath(string path);
+    string? ReadLink(string path);
 
     /// <summary>Reads a file; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when it cannot.</summary>
     byte[] ReadAllBytes(string path);

@@ -64,7 +64,8 @@ internal sealed class InMemoryFileSystem(string currentDirectory = "/repo") : IF
 
     public void WriteAllText(string path, string content) => Add(path, content);
 
-    public string ResolveRealPath(string path) => Full(path);
+    /// <summary>The in-memory tree has no links; link behaviour is tested on the real disk.</summary>
+    public string? ReadLink(string path) => null;
 
     private string Full(string path)
     {

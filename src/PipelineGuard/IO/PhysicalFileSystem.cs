@@ -21,31 +21,7 @@ internal sealed class PhysicalFileSystem(string? currentDirectory = null) : IFil
 
     public long FileLength(string path) => new FileInfo(path).Length;
 
-    public string ResolveRealPath(string path)
-    {
-        // Resolve component by component: a link may sit anywhere in the path, not only at its end.
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full) ?? "/";
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            current = Path.Combine(current, part);
-            try
-            {
-                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
-                {
-                    current = target.FullName;
-                }
-            }
-            catch (IOException)
-            {
-                // A link loop or an unreadable link: keep the path as written; reading it will fail and be reported.
-            }
-        }
-
-        return current;
-    }
+    public string? ReadLink(string path) => new FileInfo(path).LinkTarget;
 
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 

@@ -33,6 +33,11 @@ internal sealed class MissingReferencedFile : IRule
                         "inside the folder it is given, and PipelineGuard does not read outside it. Move the file inside the repository.",
                         reference.Span);
                     break;
+                case ReferenceStatus.Refused:
+                    yield return new Finding(Rule, Rule.DefaultSeverity,
+                        $"{reference.What} '{reference.Text}' {reference.Refusal}. Point it at a file inside the repository.",
+                        reference.Span);
+                    break;
             }
         }
     }
