@@ -137,7 +137,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, RepositoryFiles guard
                 {
                     Build = new DockerBuild(Path.GetDirectoryName(file.FullPath), origin, dockerfile)
                     {
-                        Context = Snapshot(Path.GetDirectoryName(file.FullPath)!, file.FullPath, file.Root),
+                        Context = Snapshot(Path.GetDirectoryName(file.FullPath)!, file.FullPath, file.Root, origin),
                     },
                 });
                 break;
@@ -206,7 +206,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, RepositoryFiles guard
             }
         }
 
-        return new DockerBuild(context, contextPath.Span, document) { Context = Snapshot(context, dockerfile ?? Path.Combine(context, "Dockerfile"), owner.Root) };
+        return new DockerBuild(context, contextPath.Span, document) { Context = Snapshot(context, dockerfile ?? Path.Combine(context, "Dockerfile"), owner.Root, contextPath.Span) };
     }
 
     /// <summary>Resolves a path written in <paramref name="owner"/>, records the reference, and returns the full path when it exists inside the root.</summary>
@@ -234,7 +234,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, RepositoryFiles guard
     /// Lists a build context once (breadth-first, capped) and reads its <c>.dockerignore</c>
     /// (BuildKit also honours <c>&lt;Dockerfile&gt;.dockerignore</c> next to the Dockerfile, which wins).
     /// </summary>
-    private BuildContextSnapshot Snapshot(string context, string dockerfile, string root)
+    private BuildContextSnapshot Snapshot(string context, string dockerfile, string root, SourceSpan usedAt)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
         var directories = new HashSet<string>(StringComparer.Ordinal);
@@ -278,17 +278,24 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, RepositoryFiles guard
             }
         }
 
-        var ignore = ReadText(dockerfile + ".dockerignore", root) ?? ReadText(Path.Combine(context, ".dockerignore"), root);
+        var ignore = ReadIgnoreFile(dockerfile + ".dockerignore", root, usedAt) ?? ReadIgnoreFile(Path.Combine(context, ".dockerignore"), root, usedAt);
         return new BuildContextSnapshot(PathUtil.Display(context, Path.GetFullPath(fs.CurrentDirectory)), files, directories, truncated, ignore);
     }
 
-    /// <summary>A helper file such as <c>.dockerignore</c>: read through the guard; missing, refused or unreadable is none.</summary>
-    private SourceText? ReadText(string path, string root)
+    /// <summary>
+    /// A <c>.dockerignore</c>, read through the guard; missing or unreadable is none. A refused one is a PG114 finding
+    /// on the line that uses the build context, so a link planted there is reported, never read.
+    /// </summary>
+    private SourceText? ReadIgnoreFile(string path, string root, SourceSpan usedAt)
     {
         var read = guard.Read(path, root, DocumentLoader.MaxFileBytes);
-        return read.Bytes is { } bytes
-            ? new SourceText(PathUtil.Display(path, Path.GetFullPath(fs.CurrentDirectory)), TextDecoder.Decode(bytes).Text)
-            : null;
+        var display = PathUtil.Display(path, Path.GetFullPath(fs.CurrentDirectory));
+        if (read.Path.IsRefused)
+        {
+            _references.Add(new FileReference(usedAt, "the build context's", display, path, ReferenceStatus.Refused) { Refusal = read.Path.Reason });
+        }
+
+        return read.Bytes is { } bytes ? new SourceText(display, TextDecoder.Decode(bytes).Text) : null;
     }
 
     /// <summary>The loaded conda file a <c>conda_file:</c> path names (already read by <see cref="ReadCondaFile"/>).</summary>

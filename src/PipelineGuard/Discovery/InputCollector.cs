@@ -14,6 +14,13 @@ internal sealed class InputCollector(IFileSystem fs, RepositoryFiles guard, Func
         foreach (var path in paths.Count == 0 ? ["."] : paths)
         {
             var full = Path.GetFullPath(Path.Combine(cwd, path));
+            if (PathUtil.IsUnder(full, cwdRoot) && guard.Inspect(full, cwdRoot) is { IsRefused: true } refused)
+            {
+                // A path the pull request turned into a link out of the repository, into .git or round a loop: not
+                // opened, and a folder not walked, so even its file names stay unread.
+                throw new UsageException($"{path}: {refused.Reason}");
+            }
+
             if (fs.FileExists(full))
             {
                 var root = PathUtil.IsUnder(full, cwdRoot) ? cwdRoot : RepositoryRoot.Find(fs, full) ?? Path.GetDirectoryName(full)!;
@@ -29,14 +36,7 @@ internal sealed class InputCollector(IFileSystem fs, RepositoryFiles guard, Func
             }
             else if (fs.DirectoryExists(full))
             {
-                var root = PathUtil.IsUnder(full, cwdRoot) ? cwdRoot : RepositoryRoot.Find(fs, full) ?? full;
-                if (guard.Inspect(full, root) is { IsRefused: true } refused)
-                {
-                    // A folder that a link takes out of the repository is not walked: even its file names stay unread.
-                    throw new UsageException($"{path}: {refused.Reason}");
-                }
-
-                Walk(full, root, result, seen);
+                Walk(full, PathUtil.IsUnder(full, cwdRoot) ? cwdRoot : RepositoryRoot.Find(fs, full) ?? full, result, seen);
             }
             else
             {
