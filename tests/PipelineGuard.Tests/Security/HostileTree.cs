@@ -84,9 +84,12 @@ internal sealed class HostileTree : IDisposable
     /// Runs the CLI in the repository as a GitHub runner would (job summary and step outputs to files), with every
     /// output format written to a file outside the repository, and returns everything it produced.
     /// </summary>
-    public RunOutput Run(params string[] args)
+    public RunOutput Run(params string[] args) => Run(new Dictionary<string, string>(StringComparer.Ordinal), args);
+
+    /// <inheritdoc cref="Run(string[])"/>
+    public RunOutput Run(IReadOnlyDictionary<string, string> extraEnvironment, params string[] args)
     {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        var env = new Dictionary<string, string>(extraEnvironment, StringComparer.Ordinal)
         {
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_WORKSPACE"] = Repo,
