@@ -20,7 +20,7 @@ internal sealed class GitDiffSource(IProcessRunner runner, string workingDirecto
         // core.quotePath=false keeps non-ASCII names readable (names with quotes or control characters stay quoted).
         var result = runner.Run(
             "git",
-            ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--unified=0", $"{baseRef}...HEAD", "--"],
+            ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0", $"{baseRef}...HEAD", "--"],
             workingDirectory,
             Timeout);
         if (result.ExitCode != 0)
