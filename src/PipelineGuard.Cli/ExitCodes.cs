@@ -1,6 +1,6 @@
 namespace PipelineGuard.Cli;
 
-/// <summary>PRODUCT.md §5.</summary>
+/// <summary>The exit codes of every command, as the README's "Exit codes" table gives them.</summary>
 internal static class ExitCodes
 {
     public const int Clean = 0;

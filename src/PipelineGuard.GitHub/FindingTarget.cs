@@ -11,7 +11,7 @@ internal sealed record FindingTarget(Finding Finding, string? Path, SourceSpan S
 }
 
 /// <summary>
-/// Chooses the place to annotate (PRODUCT.md §3: "in CI formats the annotation goes on the spec line"):
+/// Chooses the place to annotate (in CI formats the annotation goes on the spec line, docs/build-logs.md):
 /// the finding's own span when it is in a checked file of the repository; otherwise (a build-log line) its first
 /// related location that is; otherwise its own span if at least inside the repository; otherwise none (summary only).
 /// </summary>

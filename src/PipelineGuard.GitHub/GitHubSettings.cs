@@ -1,7 +1,7 @@
 namespace PipelineGuard.GitHub;
 
 /// <summary>
-/// Where and as whom to talk to GitHub, read from what GitHub Actions sets (PRODUCT.md §4):
+/// Where and as whom to talk to GitHub, read from what GitHub Actions sets (docs/ci/github-api.md):
 /// <c>GITHUB_API_URL</c>, <c>GITHUB_REPOSITORY</c>, the event payload at <c>GITHUB_EVENT_PATH</c>, and the token.
 /// </summary>
 internal sealed record GitHubSettings(Uri ApiUrl, string Owner, string Repository, string? Token, string HeadSha)

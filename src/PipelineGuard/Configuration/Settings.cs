@@ -11,7 +11,7 @@ internal enum RuleSetting
     Error,
 }
 
-/// <summary>The effective settings of a run, after every layer (PRODUCT.md §6).</summary>
+/// <summary>The effective settings of a run, after every layer (docs/configuration.md).</summary>
 internal sealed record Settings(
     Severity? FailOn,
     IReadOnlyDictionary<string, RuleSetting> Rules,

@@ -77,7 +77,7 @@ internal sealed class YamlConfigurationProvider(SourceText file) : Configuration
 
                     break;
                 case DocScalar { IsNull: false } scalar when scalar.Value.Length > 0:
-                    // An empty value counts as unset at every layer (PRODUCT.md §6).
+                    // An empty value counts as unset at every layer (docs/configuration.md).
                     Data[key] = scalar.Value;
                     break;
             }

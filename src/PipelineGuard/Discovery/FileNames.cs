@@ -1,6 +1,6 @@
 namespace PipelineGuard.Discovery;
 
-/// <summary>Which file names are candidates for which reader (PRODUCT.md §2).</summary>
+/// <summary>Which file names are candidates for which reader (docs/usage.md, "What is read").</summary>
 internal static class FileNames
 {
     /// <summary>Folders never walked into.</summary>

@@ -2,7 +2,7 @@ using PipelineGuard.IO;
 
 namespace PipelineGuard.Discovery;
 
-/// <summary>Turns the PATH arguments into candidate files: files as given, folders walked (PRODUCT.md §2).</summary>
+/// <summary>Turns the PATH arguments into candidate files: files as given, folders walked (docs/usage.md, "What is read").</summary>
 internal sealed class InputCollector(IFileSystem fs, RepositoryFiles guard, Func<string, bool>? excluded = null)
 {
     public IReadOnlyList<Candidate> Collect(IReadOnlyList<string> paths)

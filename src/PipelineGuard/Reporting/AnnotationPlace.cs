@@ -8,7 +8,7 @@ internal static class AnnotationPlace
 {
     /// <summary>
     /// A finding on a file that is not one of the checked documents (a build log) that has a related place in one
-    /// of them goes on that place, where the pull request's author can act on it (PRODUCT.md §3); the message then
+    /// of them goes on that place, where the pull request's author can act on it (docs/build-logs.md); the message then
     /// names the log line. Every other finding goes where it points.
     /// </summary>
     public static (SourceSpan Span, string Message) For(Finding finding, CheckResult result)

@@ -5,7 +5,7 @@ using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;
 
-/// <summary>The stable machine contract of PRODUCT.md §4: tool, findings (sorted), summary.</summary>
+/// <summary>The stable machine contract (docs/usage.md): tool, findings (sorted), summary.</summary>
 internal sealed class JsonReporter : IReporter
 {
     public void Write(CheckResult result, TextWriter output)

@@ -2,7 +2,7 @@ using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;
 
-/// <summary>The output formats by name (PRODUCT.md §4). Options that a reporter needs come in <see cref="ReporterOptions"/>.</summary>
+/// <summary>The output formats by name (docs/usage.md). Options that a reporter needs come in <see cref="ReporterOptions"/>.</summary>
 internal static class ReporterFactory
 {
     public static IReadOnlyList<string> Formats { get; } = ["text", "json", "sarif", "github", "azure", "markdown"];

@@ -4,7 +4,7 @@ using PipelineGuard.Rules.Logs;
 
 namespace PipelineGuard.Tests.BuildLogs;
 
-/// <summary>The PG3xx catalog: IDs PG301–PG331 in order, names as in PRODUCT.md, a page each with the standard sections.</summary>
+/// <summary>The PG3xx catalog: IDs PG301–PG331 in order, names as in the README's rule table, a page each with the standard sections.</summary>
 public sealed class LogRulesTests
 {
     private static IEnumerable<string> Ids => LogRules.All.Select(r => r.Id);

@@ -134,8 +134,8 @@ public sealed class InputEdgeCaseTests
     {
         var fs = new InMemoryFileSystem("/repo/envs")
             .Add("/repo/.git/HEAD", "ref: refs/heads/main\n")
-            .Add("/repo/envs/train/env.yml", "name: e\nimage: python:3.11.9\nconda_file: ../../shared/conda.yml\n")
-            .Add("/repo/shared/conda.yml", "channels: [defaults]\ndependencies: [python=3.11]\n");
+            .Add("/repo/envs/train/env.yml", "name: e\nimage: python:3.11.9\nconda_file: ../../common/conda.yml\n")
+            .Add("/repo/common/conda.yml", "channels: [defaults]\ndependencies: [python=3.11]\n");
         Assert.That(Lint.Run(fs, "train").Findings.Where(f => f.RuleId == "PG114"), Is.Empty);
     }
 
@@ -143,8 +143,8 @@ public sealed class InputEdgeCaseTests
     public void Without_a_repository_the_working_directory_is_the_root()
     {
         var fs = new InMemoryFileSystem("/work/envs")
-            .Add("/work/envs/train/env.yml", "name: e\nimage: python:3.11.9\nconda_file: ../../shared/conda.yml\n")
-            .Add("/work/shared/conda.yml", "channels: [defaults]\ndependencies: [python=3.11]\n");
+            .Add("/work/envs/train/env.yml", "name: e\nimage: python:3.11.9\nconda_file: ../../common/conda.yml\n")
+            .Add("/work/common/conda.yml", "channels: [defaults]\ndependencies: [python=3.11]\n");
         Assert.That(Lint.Run(fs, "train").Findings.Single(f => f.RuleId == "PG114").Message, Does.Contain("outside the repository root"));
     }
 

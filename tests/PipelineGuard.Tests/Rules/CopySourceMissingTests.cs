@@ -22,7 +22,7 @@ public sealed class CopySourceMissingTests
     [TestCase("COPY conda.yml score.py /app/\n", "docker-context/Dockerfile:2:16-2:24")]
     [TestCase("ADD --chown=1000:1000 src/train.py /app/\n", "docker-context/Dockerfile:2:23-2:35")]
     [TestCase("COPY [\"environment/conda.yml\", \"/tmp/\"]\n", "docker-context/Dockerfile:2:8-2:29")]
-    [TestCase("COPY ../shared/utils.py /app/\n", "docker-context/Dockerfile:2:6-2:24")]
+    [TestCase("COPY ../common/utils.py /app/\n", "docker-context/Dockerfile:2:6-2:24")]
     [TestCase("COPY *.whl /tmp/wheels/\n", "docker-context/Dockerfile:2:6-2:11")]
     public void A_source_that_is_not_in_the_context_is_reported(string copy, string place)
     {

@@ -131,7 +131,7 @@ public sealed class DockerIgnoreTests
         Assert.That(GoPath.Clean(path), Is.EqualTo(cleaned));
     }
 
-    [TestCase("../shared/utils.py", "shared/utils.py")]
+    [TestCase("../common/utils.py", "common/utils.py")]
     [TestCase("/requirements.txt", "requirements.txt")]
     [TestCase("./src/", "src")]
     [TestCase(".", "")]

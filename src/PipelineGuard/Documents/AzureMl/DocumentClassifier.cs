@@ -2,7 +2,7 @@ using PipelineGuard.Documents.Tree;
 
 namespace PipelineGuard.Documents.AzureMl;
 
-/// <summary>Decides what a parsed YAML/JSON document is by its keys (PRODUCT.md §2).</summary>
+/// <summary>Decides what a parsed YAML/JSON document is by its keys (docs/usage.md, "What is read").</summary>
 internal static class DocumentClassifier
 {
     private static readonly string[] V2Keys = ["image", "conda_file", "build"];

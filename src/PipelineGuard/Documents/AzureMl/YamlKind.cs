@@ -1,6 +1,6 @@
 namespace PipelineGuard.Documents.AzureMl;
 
-/// <summary>What a YAML (or JSON) document is, decided by its content (PRODUCT.md §2).</summary>
+/// <summary>What a YAML (or JSON) document is, decided by its content (docs/usage.md, "What is read").</summary>
 internal enum YamlKind
 {
     /// <summary>None of ours (a workflow, a k8s manifest, …): skipped silently.</summary>

@@ -3,7 +3,7 @@ using PipelineGuard.Model;
 namespace PipelineGuard.Rules.Logs;
 
 /// <summary>
-/// The build-log rules PG301–PG331 (PRODUCT.md §3.3). They are not <see cref="IRule"/>s: they read a build log, not
+/// The build-log rules PG301–PG331 (docs/build-logs.md). They are not <see cref="IRule"/>s: they read a build log, not
 /// the workspace alone, so <see cref="BuildLogs.BuildLogDiagnoser"/> reports them. Their default severity is the
 /// severity of a root cause (<c>error</c>); a recognised signature that is not the root cause of a failing step
 /// is reported as a <c>notice</c>.

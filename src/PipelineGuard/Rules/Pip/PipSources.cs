@@ -37,7 +37,7 @@ internal static class PipSources
         return [.. documents.Select((d, i) => new PipSource(d, i > 0 ? constraint.GetValueOrDefault(Normalize(d.Path)) : rootIsConstraint))];
     }
 
-    /// <summary>Discovery's <c>constraints*.txt</c> pattern (PRODUCT.md §2).</summary>
+    /// <summary>Discovery's <c>constraints*.txt</c> pattern (docs/usage.md, "What is read").</summary>
     private static bool IsConstraintsFileName(string path)
     {
         var name = path[(path.Replace('\\', '/').LastIndexOf('/') + 1)..];
