@@ -110,7 +110,8 @@ public sealed class RepositoryFilesPropertyTests
             var path = Path.Combine(repo, place);
             try
             {
-                if (Path.Exists(path) || File.Exists(path))
+                // Create only along real folders, so that a file's content (its path as written) is its real path.
+                if (Path.Exists(path) || File.Exists(path) || ThroughALink(repo, place))
                 {
                     continue;
                 }
@@ -134,6 +135,22 @@ public sealed class RepositoryFilesPropertyTests
                 // A parent that is a file or a dangling link: this entry simply is not in the tree.
             }
         }
+    }
+
+    private static bool ThroughALink(string repo, string place)
+    {
+        var parts = place.Split('/');
+        var current = repo;
+        foreach (var part in parts[..^1])
+        {
+            current = Path.Combine(current, part);
+            if (new FileInfo(current).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Target(Entry entry, string place, string repo, string outside)
