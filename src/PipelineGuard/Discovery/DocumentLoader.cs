@@ -56,7 +56,10 @@ internal sealed class DocumentLoader(IFileSystem fs, string workingDirectory)
             }
 
             // An empty file is not opened: a FIFO or a device also reports length 0, and opening one would block.
-            (content, invalid) = length == 0 ? (string.Empty, null) : TextDecoder.Decode(fs.ReadAllBytes(candidate.FullPath));
+            // pip reads a UTF-16/32 requirements file with a byte-order mark; Docker, conda and Azure ML read UTF-8 only.
+            var asPip = expected is DocumentKind.Requirements || (expected is null && FileNames.IsRequirements(name));
+            (content, invalid) = length == 0 ? (string.Empty, null)
+                : asPip ? TextDecoder.DecodeAsPip(fs.ReadAllBytes(candidate.FullPath)) : TextDecoder.Decode(fs.ReadAllBytes(candidate.FullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,12 +17,32 @@ internal static class YamlTreeReader
     /// <summary>Deeper than any real environment file; beyond it the document is refused.</summary>
     private const int MaxDepth = 256;
 
+    /// <summary>
+    /// Nodes (mappings, sequences, scalars, keys, aliases) read at most. An environment has a few hundred; the bound keeps
+    /// the tree, and every rule that walks it, small whatever a pull request puts in (docs/limits.md), and it stops
+    /// the parser early on a big data file that only looked like one of ours.
+    /// </summary>
+    public const int MaxNodes = 20_000;
+
+    /// <summary>The problem past <see cref="MaxNodes"/>, the same for YAML and JSON.</summary>
+    public static readonly string TooManyNodes =
+        $"the document has more than {MaxNodes} keys and values; PipelineGuard stops reading it here. " +
+        "An environment definition is far smaller: keep data (file lists, annotations, long package lists) in files of their own";
+
     // Stand-ins for "{{" and "}}" of the same length, so positions do not move, that YAML reads as plain text.
     private const string OpenStandIn = "\u00AB\u00AB";
     private const string CloseStandIn = "\u00BB\u00BB";
 
     public static DocParseResult Read(SourceText source)
     {
+        if (LoneCarriageReturn(source.Content) is { } cr)
+        {
+            // YAML ends a line at a CR alone, PipelineGuard's line table (like Docker and git) only at LF: the positions
+            // of the two would disagree. Such files are rare (classic Mac OS); say so at the first one.
+            return new DocParseResult(null, new ParseProblem(source.SpanOf(cr, 1),
+                "invalid YAML: a line ends with a carriage return alone (CR, classic Mac OS line ends); save the file with LF (or CRLF) line ends"));
+        }
+
         var result = Read(source, source.Content, restoreTemplates: false);
         if (result.Failed && source.Content.Contains("{{", StringComparison.Ordinal) &&
             !source.Content.Contains(OpenStandIn, StringComparison.Ordinal) && !source.Content.Contains(CloseStandIn, StringComparison.Ordinal))
@@ -38,6 +58,19 @@ internal static class YamlTreeReader
         }
 
         return result;
+    }
+
+    private static int? LoneCarriageReturn(string content)
+    {
+        for (var i = content.IndexOf('\r', StringComparison.Ordinal); i >= 0; i = content.IndexOf('\r', i + 1))
+        {
+            if (i + 1 >= content.Length || content[i + 1] != '\n')
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static DocParseResult Read(SourceText source, string content, bool restoreTemplates)
@@ -90,6 +123,7 @@ internal static class YamlTreeReader
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, DocNode> _anchors = new(StringComparer.Ordinal);
         private bool _inDocument;
+        private int _nodes;
 
         public DocNode? Root { get; private set; }
 
@@ -97,6 +131,11 @@ internal static class YamlTreeReader
 
         public ParseProblem? Accept(ParsingEvent e)
         {
+            if (e is Scalar or AnchorAlias or MappingStart or SequenceStart && ++_nodes > MaxNodes)
+            {
+                return Problem(e, TooManyNodes);
+            }
+
             switch (e)
             {
                 case DocumentStart:
