@@ -14,7 +14,7 @@ internal static class RequirementsFileReader
     /// Logical lines read at most (requirements, options, blank and comment lines not counted). Real files have hundreds;
     /// a bound keeps every rule's work bounded whatever a pull request puts in (docs/limits.md).
     /// </summary>
-    public const int MaxLines = 10_000;
+    public const int MaxLines = 5_000;
 
     /// <param name="text">The file.</param>
     /// <param name="environment">
