@@ -13,10 +13,10 @@ namespace PipelineGuard.Documents.Docker;
 internal static class DockerfileReader
 {
     /// <summary>
-    /// Characters read at most: two and a half times the 100 KB Azure ML accepts (PG129 reports a longer file). What a
+    /// Characters read at most: five times the 100 KB Azure ML accepts (PG129 reports a longer file). What a
     /// longer file says past this point is not read (docs/limits.md), so its size costs nothing more.
     /// </summary>
-    public const int MaxChars = 256 * 1024;
+    public const int MaxChars = 512 * 1024;
 
     private static readonly HashSet<string> ValidDirectives = new(StringComparer.Ordinal) { "syntax", "escape", "check" };
 
