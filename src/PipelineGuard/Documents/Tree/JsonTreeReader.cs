@@ -48,7 +48,7 @@ internal static class JsonTreeReader
         catch (JsonException) when (context.Stop is { } stop)
         {
             var at = map.CharOffset(stop.ByteOffset);
-            return new DocParseResult(null, new ParseProblem(source.SpanOf(at, Math.Min(1, source.Content.Length - at)), "invalid JSON: " + stop.Message));
+            return new DocParseResult(null, new ParseProblem(source.SpanOf(at, Math.Min(1, source.Content.Length - at)), stop.Message));
         }
         catch (JsonException e)
         {
@@ -123,7 +123,7 @@ internal static class JsonTreeReader
         }
         catch (InvalidOperationException)
         {
-            throw context.Fail((int)reader.TokenStartIndex, "the string has a \\u escape of half a character (a lone surrogate such as \\ud800), " +
+            throw context.Fail((int)reader.TokenStartIndex, "invalid JSON: the string has a \\u escape of half a character (a lone surrogate such as \\ud800), " +
                 "which no UTF-8 text can hold; write the character itself, or both halves of its escape (\\ud83d\\ude00)");
         }
     }

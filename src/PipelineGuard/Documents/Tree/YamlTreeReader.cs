@@ -151,7 +151,7 @@ internal static class YamlTreeReader
         {
             if (e is Scalar or AnchorAlias or MappingStart or SequenceStart && ++_nodes > MaxNodes)
             {
-                return Problem(e, TooManyNodes);
+                return new ParseProblem(SpanOf(e), TooManyNodes);
             }
 
             switch (e)
