@@ -77,8 +77,8 @@ internal static class DockerfileReader
     }
 
     private static readonly string TooLong =
-        $"the Dockerfile is longer than {MaxChars / 1024} KB; PipelineGuard stops reading it here " +
-        "(Azure ML accepts 100 KB: move scripts and package lists into files of the build context)";
+        $"the Dockerfile is longer than {MaxChars / 1024} KB; PipelineGuard stops reading it here ({Tree.ReadingBound.Marker}). " +
+        "Azure ML accepts 100 KB: move scripts and package lists into files of the build context.";
 
     /// <summary>
     /// Directives are comment lines <c># name=value</c> at the very top; the first line that is

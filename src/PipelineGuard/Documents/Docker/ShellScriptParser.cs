@@ -60,8 +60,8 @@ internal sealed class ShellScriptParser
             if (_wordCount >= MaxWords)
             {
                 _problems.Add(new ParseProblem(_text.SpanOf(_pos, 0),
-                    $"the script has more than {MaxWords} words; PipelineGuard stops reading it here. " +
-                    "Put long package lists in a requirements file (COPY it, then pip install -r) and long scripts in a script file"));
+                    $"the script has more than {MaxWords} words; PipelineGuard stops reading it here ({Tree.ReadingBound.Marker}). " +
+                    "Put long package lists in a requirements file (COPY it, then pip install -r) and long scripts in a script file."));
                 break;
             }
 

@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Tree;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Documents.Pip;
@@ -41,8 +42,8 @@ internal static class RequirementsFileReader
         if (firstUnread is not null)
         {
             problems.Add(new ParseProblem(firstUnread.SpanOf(0, 0),
-                $"more than {MaxLines} requirement lines: PipelineGuard reads the first {MaxLines} and stops here. " +
-                "Split the list into files of fewer lines (-r other.txt), or install most of it from a base image"));
+                $"more than {MaxLines} requirement lines: PipelineGuard checks the first {MaxLines} and nothing from here on " +
+                $"({ReadingBound.Marker}). Split the list into files of fewer lines (-r other.txt), or install most of it from a base image."));
         }
 
         foreach (var line in lines)

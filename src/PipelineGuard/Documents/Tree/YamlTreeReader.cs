@@ -27,8 +27,8 @@ internal static class YamlTreeReader
 
     /// <summary>The problem past <see cref="MaxNodes"/>, the same for YAML and JSON.</summary>
     public static readonly string TooManyNodes =
-        $"the document has more than {MaxNodes} keys and values; PipelineGuard stops reading it here. " +
-        "An environment definition is far smaller: keep data (file lists, annotations, long package lists) in files of their own";
+        $"the document has more than {MaxNodes} keys and values; PipelineGuard stops reading it here and checks none of it " +
+        $"({ReadingBound.Marker}). An environment definition is far smaller: keep data (file lists, annotations, long package lists) in files of their own.";
 
     // Stand-ins for "{{" and "}}" of the same length, so positions do not move, that YAML reads as plain text.
     private static readonly SearchValues<char> YamlLineBreaks = SearchValues.Create("\r\u0085\u2028\u2029");
