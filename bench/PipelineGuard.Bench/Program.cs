@@ -8,6 +8,8 @@ return name switch
     "logs" => LogBenchmark.Run(args.Skip(1).ToArray()),
     "logs-run" when args.Length > 1 => LogBenchmark.RunOnce(args[1]),
     "logs-profile" when args.Length > 1 => LogProfile.Run(args[1]),
+    "parse" when args.Length > 1 => ParseProfile.Run(args[1]),
+    "check-profile" when args.Length > 1 => CheckProfile.Run(args[1]),
     "logs-generate" when args.Length > 2 => GenerateLog(args[1], args[2]),
     _ => Usage(),
 };
@@ -18,6 +20,8 @@ static int Usage()
     Console.WriteLine("  pep508 [lines] [rounds]   parse generated requirement lines (default 20000 lines, 7 rounds)");
     Console.WriteLine("  logs [MB ...] [--keep DIR] diagnose generated build logs (default 100 and 1000 MB) vs grep -c -E; peak memory");
     Console.WriteLine("  logs-generate FILE MB     write one generated build log (failure near the end)");
+    Console.WriteLine("  parse FILE                decode and read FILE alone (reader by name: Dockerfile*, *.txt, *.json, else YAML)");
+    Console.WriteLine("  check-profile FILE        time reading FILE and each rule on it (finds a reader or rule that is not linear)");
     Console.WriteLine("  logs-run FILE             diagnose FILE once; prints seconds, peak working set, GC heap, lines, roots");
     return 2;
 }

@@ -64,7 +64,9 @@ internal sealed class DocumentLoader(RepositoryFiles guard, string workingDirect
                 : null;
         }
 
-        var (content, invalid) = TextDecoder.Decode(read.Bytes!);
+        // pip reads a UTF-16/32 requirements file with a byte-order mark; Docker, conda and Azure ML read UTF-8 only.
+        var asPip = expected is DocumentKind.Requirements || (expected is null && FileNames.IsRequirements(name));
+        var (content, invalid) = asPip ? TextDecoder.DecodeAsPip(read.Bytes!) : TextDecoder.Decode(read.Bytes!);
         var file = new LoadedFile(candidate.FullPath, candidate.Root, new SourceText(display, content)) { FirstInvalidByte = invalid };
         var isDockerfile = expected is DocumentKind.Dockerfile || (expected is null && FileNames.IsDockerfile(name));
         if (invalid is { } at && !isDockerfile)

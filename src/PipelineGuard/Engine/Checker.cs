@@ -24,7 +24,8 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
-        return new CheckResult(Order(kept), workspace, options.FailOn) { SuppressedFindings = suppressed };
+        // The cap comes after suppressions and the baseline, so it counts only what would be shown.
+        return new CheckResult(Order(FindingCap.Apply(Order(kept))), workspace, options.FailOn) { SuppressedFindings = suppressed };
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ namespace PipelineGuard.Documents.Docker;
 /// </summary>
 internal static class DockerfileReader
 {
+    /// <summary>
+    /// Characters read at most: five times the 100 KB Azure ML accepts (PG129 reports a longer file). What a
+    /// longer file says past this point is not read (docs/limits.md), so its size costs nothing more.
+    /// </summary>
+    public const int MaxChars = 512 * 1024;
+
     private static readonly HashSet<string> ValidDirectives = new(StringComparer.Ordinal) { "syntax", "escape", "check" };
 
     public static DockerfileDocument Read(SourceText text)
@@ -27,6 +33,17 @@ internal static class DockerfileReader
         while (!lines.AtEnd)
         {
             var index = lines.Next;
+            if (lines[index].Start >= MaxChars)
+            {
+                // Said once: a line cut at the bound has said it already.
+                if (!problems.Exists(p => ReferenceEquals(p.Message, TooLong)))
+                {
+                    problems.Add(new ParseProblem(text.SpanOf(lines[index].Start, 0), TooLong));
+                }
+
+                break;
+            }
+
             if (lines.IsBlank(index))
             {
                 lines.Next++;
@@ -58,6 +75,10 @@ internal static class DockerfileReader
             emptyContinuations.ToImmutable(),
             [.. problems]);
     }
+
+    private static readonly string TooLong =
+        $"the Dockerfile is longer than {MaxChars / 1024} KB; PipelineGuard stops reading it here ({Tree.ReadingBound.Marker}). " +
+        "Azure ML accepts 100 KB: move scripts and package lists into files of the build context.";
 
     /// <summary>
     /// Directives are comment lines <c># name=value</c> at the very top; the first line that is
@@ -182,13 +203,18 @@ internal static class DockerfileReader
         var builder = new LogicalText.Builder(source);
         var index = lines.Next;
         var start = lines.FirstNonBlank(index);
-        var continued = AppendLine(source, builder, start, lines[index].End, escape, out var escapeAt, out var lastEnd);
+        var continued = AppendLine(source, builder, problems, start, lines[index].End, escape, out var escapeAt, out var lastEnd);
         lines.Next++;
         while (continued)
         {
             if (lines.AtEnd)
             {
                 problems.Add(new ParseProblem(source.SpanOf(escapeAt, 1), "line continuation at end of file: the instruction has no next line"));
+                break;
+            }
+
+            if (lines[lines.Next].Start >= MaxChars)
+            {
                 break;
             }
 
@@ -205,7 +231,7 @@ internal static class DockerfileReader
                 continue;
             }
 
-            continued = AppendLine(source, builder, lines[index].Start, lines[index].End, escape, out escapeAt, out var end);
+            continued = AppendLine(source, builder, problems, lines[index].Start, lines[index].End, escape, out escapeAt, out var end);
             lastEnd = end;
         }
 
@@ -213,9 +239,17 @@ internal static class DockerfileReader
     }
 
     // Appends content[start, end) minus a trailing "<escape>[ \t]*"; true when that was there.
-    private static bool AppendLine(SourceText source, LogicalText.Builder builder, int start, int end, char escape, out int escapeAt, out int contentEnd)
+    private static bool AppendLine(
+        SourceText source, LogicalText.Builder builder, List<ParseProblem> problems, int start, int end, char escape, out int escapeAt, out int contentEnd)
     {
         var s = source.Content;
+        if (end > MaxChars)
+        {
+            // One line that runs past the bound: read up to it, and say where reading stopped.
+            end = Math.Max(start, MaxChars);
+            problems.Add(new ParseProblem(source.SpanOf(end, 0), TooLong));
+        }
+
         var last = end;
         while (last > start && s[last - 1] is ' ' or '\t')
         {

@@ -16,6 +16,8 @@ internal sealed class ShellCommand
         "sudo", "env", "nohup", "exec", "command", "time", "nice", "xargs", "stdbuf", "timeout",
     };
 
+    private Dictionary<ShellWord, int>? _indexes;
+
     public ShellCommand(ImmutableArray<ShellWord> words, string terminator)
     {
         Words = words;
@@ -121,6 +123,26 @@ internal sealed class ShellCommand
 
             return i == 0 ? args : args[Math.Min(i, args.Length)..];
         }
+    }
+
+    /// <summary>
+    /// The index in <see cref="Words"/> of one of its words (by reference), or -1. A table built on first use: rules ask this
+    /// for every package of a <c>pip install</c> of thousands of packages, and a linear search each time was quadratic.
+    /// </summary>
+    public int IndexOf(ShellWord word)
+    {
+        if (_indexes is null)
+        {
+            var indexes = new Dictionary<ShellWord, int>(Words.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < Words.Length; i++)
+            {
+                indexes[Words[i]] = i;
+            }
+
+            _indexes = indexes;
+        }
+
+        return _indexes.TryGetValue(word, out var index) ? index : -1;
     }
 
     public override string ToString() => string.Join(' ', Words.Select(w => w.Raw));

@@ -20,6 +20,12 @@ internal sealed class ShellScriptParser
         "if", "then", "else", "elif", "do", "while", "until", "!", "{", "fi", "done", "esac", "}",
     };
 
+    /// <summary>
+    /// Words (and redirections) read at most per script. A RUN line of real Dockerfiles has at most a few hundred; past
+    /// the bound the rest of the script is not read (docs/limits.md), so a RUN installing 75,000 packages costs no more.
+    /// </summary>
+    public const int MaxWords = 10_000;
+
     private readonly LogicalText _text;
     private readonly string _s;
     private readonly ICollection<ParseProblem> _problems;
@@ -27,6 +33,7 @@ internal sealed class ShellScriptParser
     private readonly List<ShellWord> _words = [];
     private readonly List<(string Delimiter, bool StripTabs)> _pendingHeredocs = [];
     private int _pos;
+    private int _wordCount;
     private bool _expectTarget;
     private bool _expectHeredocDelimiter;
     private bool _heredocStripTabs;
@@ -50,6 +57,14 @@ internal sealed class ShellScriptParser
     {
         while (_pos < _s.Length)
         {
+            if (_wordCount >= MaxWords)
+            {
+                _problems.Add(new ParseProblem(_text.SpanOf(_pos, 0),
+                    $"the script has more than {MaxWords} words; PipelineGuard stops reading it here ({Tree.ReadingBound.Marker}). " +
+                    "Put long package lists in a requirements file (COPY it, then pip install -r) and long scripts in a script file."));
+                break;
+            }
+
             var c = _s[_pos];
             if (c is ' ' or '\t' or '\r' or '\f' or '\v')
             {
@@ -438,6 +453,7 @@ internal sealed class ShellScriptParser
 
         var sourceStart = _text.SourceOffsetOf(start);
         var sourceEnd = end > start ? _text.SourceOffsetOf(end - 1) + 1 : sourceStart;
+        _wordCount++;
         _words.Add(new ShellWord(_text.Source, value, raw, sourceOffsets, sourceStart, sourceEnd, hasQuotes, hasExpansion, kind));
     }
 

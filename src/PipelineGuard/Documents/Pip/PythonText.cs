@@ -17,11 +17,11 @@ internal static class PythonText
 
     /// <summary>
     /// The (start, length) of every line <c>str.splitlines()</c> returns: a final line break
-    /// does not make an empty last line, and an empty text has no lines.
+    /// does not make an empty last line, and an empty text has no lines. Lazy: a reader that stops
+    /// after its bound of lines does not scan the rest of a 16 MB file.
     /// </summary>
-    public static List<(int Start, int Length)> SplitLines(string text)
+    public static IEnumerable<(int Start, int Length)> SplitLines(string text)
     {
-        var lines = new List<(int Start, int Length)>();
         var start = 0;
         var i = 0;
         while (i < text.Length)
@@ -33,16 +33,14 @@ internal static class PythonText
                 continue;
             }
 
-            lines.Add((start, i - start));
+            yield return (start, i - start);
             i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
             start = i;
         }
 
         if (start < text.Length)
         {
-            lines.Add((start, text.Length - start));
+            yield return (start, text.Length - start);
         }
-
-        return lines;
     }
 }

@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Tree;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Documents.Pip;
@@ -10,6 +11,12 @@ namespace PipelineGuard.Documents.Pip;
 /// </summary>
 internal static class RequirementsFileReader
 {
+    /// <summary>
+    /// Logical lines read at most (requirements, options, blank and comment lines not counted). Real files have hundreds;
+    /// a bound keeps every rule's work bounded whatever a pull request puts in (docs/limits.md).
+    /// </summary>
+    public const int MaxLines = 5_000;
+
     /// <param name="text">The file.</param>
     /// <param name="environment">
     /// Looks up <c>${NAME}</c> variables as pip's <c>os.getenv</c> would. Null (the default) keeps
@@ -29,9 +36,16 @@ internal static class RequirementsFileReader
 
     private static RequirementsDocument Read(string path, CharacterOrigins origins, Func<string, string?>? environment)
     {
-        var lines = RequirementsPreprocessor.Preprocess(origins, environment);
+        var lines = RequirementsPreprocessor.Preprocess(origins, environment, MaxLines, out var firstUnread);
         var entries = new List<RequirementsEntry>(lines.Count);
         var problems = new List<ParseProblem>();
+        if (firstUnread is not null)
+        {
+            problems.Add(new ParseProblem(firstUnread.SpanOf(0, 0),
+                $"more than {MaxLines} requirement lines: PipelineGuard checks the first {MaxLines} and nothing from here on " +
+                $"({ReadingBound.Marker}). Split the list into files of fewer lines (-r other.txt), or install most of it from a base image."));
+        }
+
         foreach (var line in lines)
         {
             var entry = ToEntry(line, PipLineParser.Parse(line.Mapped));

@@ -9,11 +9,23 @@ namespace PipelineGuard.Documents.Pip;
 /// </summary>
 internal static class RequirementsPreprocessor
 {
-    public static List<LogicalLine> Preprocess(CharacterOrigins origins, Func<string, string?>? environment)
+    /// <param name="origins">The text and where its characters come from.</param>
+    /// <param name="environment">Looks up <c>${NAME}</c> variables; null keeps them unexpanded.</param>
+    /// <param name="maxLines">Logical lines read at most; the next one, if any, is returned as <paramref name="firstUnread"/>.</param>
+    /// <param name="firstUnread">The first logical line past <paramref name="maxLines"/>, not read.</param>
+    public static List<LogicalLine> Preprocess(
+        CharacterOrigins origins, Func<string, string?>? environment, int maxLines, out MappedText? firstUnread)
     {
         var result = new List<LogicalLine>();
+        firstUnread = null;
         foreach (var (lineNumber, joined) in JoinLines(origins))
         {
+            if (result.Count == maxLines)
+            {
+                firstUnread = joined;
+                break;
+            }
+
             var stripped = StripComment(joined);
             if (stripped is null)
             {

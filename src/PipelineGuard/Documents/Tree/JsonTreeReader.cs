@@ -13,6 +13,12 @@ internal static class JsonTreeReader
 {
     private const int MaxDepth = 64;
 
+    /// <summary>
+    /// Nodes (objects, arrays, scalars, keys) read at most, as for YAML. An environment has a few hundred; a bound keeps
+    /// the tree, and every rule that walks it, small whatever a pull request puts in (docs/limits.md).
+    /// </summary>
+    public const int MaxNodes = YamlTreeReader.MaxNodes;
+
     public static DocParseResult Read(SourceText source)
     {
         var bytes = Encoding.UTF8.GetBytes(source.Content);
@@ -23,6 +29,7 @@ internal static class JsonTreeReader
             AllowTrailingCommas = true,
             MaxDepth = MaxDepth,
         });
+        var context = new Context(source, map);
         try
         {
             if (!reader.Read())
@@ -30,13 +37,18 @@ internal static class JsonTreeReader
                 return new DocParseResult(null, null);
             }
 
-            var root = ReadValue(ref reader, source, map);
+            var root = ReadValue(ref reader, context);
             if (reader.Read())
             {
                 throw new JsonException("more than one value at the top level", null, null, null);
             }
 
             return new DocParseResult(root, null);
+        }
+        catch (JsonException) when (context.Stop is { } stop)
+        {
+            var at = map.CharOffset(stop.ByteOffset);
+            return new DocParseResult(null, new ParseProblem(source.SpanOf(at, Math.Min(1, source.Content.Length - at)), stop.Message));
         }
         catch (JsonException e)
         {
@@ -53,9 +65,12 @@ internal static class JsonTreeReader
         }
     }
 
-    private static DocNode ReadValue(ref Utf8JsonReader reader, SourceText source, ByteToChar map)
+    private static DocNode ReadValue(ref Utf8JsonReader reader, Context context)
     {
+        var (source, map) = (context.Source, context.Map);
         var start = (int)reader.TokenStartIndex;
+        context.Count(start);
+
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -67,10 +82,11 @@ internal static class JsonTreeReader
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var keyStart = (int)reader.TokenStartIndex;
-                    var key = reader.GetString() ?? string.Empty;
+                    context.Count(keyStart);
+                    var key = StringOf(ref reader, context);
                     var keySpan = Span(source, map, keyStart, keyStart + reader.ValueSpan.Length + 2);
                     reader.Read();
-                    entries.Add(new DocEntry(new DocScalar(key, ScalarKind.String, true, keySpan), ReadValue(ref reader, source, map)));
+                    entries.Add(new DocEntry(new DocScalar(key, ScalarKind.String, true, keySpan), ReadValue(ref reader, context)));
                 }
 
                 return new DocMapping(entries, SpanFromChar(source, map, objectStart, (int)reader.TokenStartIndex + 1));
@@ -79,12 +95,12 @@ internal static class JsonTreeReader
                 var items = new List<DocNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, source, map));
+                    items.Add(ReadValue(ref reader, context));
                 }
 
                 return new DocSequence(items, SpanFromChar(source, map, arrayStart, (int)reader.TokenStartIndex + 1));
             case JsonTokenType.String:
-                return new DocScalar(reader.GetString() ?? string.Empty, ScalarKind.String, true, Span(source, map, start, start + reader.ValueSpan.Length + 2));
+                return new DocScalar(StringOf(ref reader, context), ScalarKind.String, true, Span(source, map, start, start + reader.ValueSpan.Length + 2));
             case JsonTokenType.Number:
                 return new DocScalar(Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.Number, false, Span(source, map, start, start + reader.ValueSpan.Length));
             case JsonTokenType.True:
@@ -92,6 +108,23 @@ internal static class JsonTreeReader
                 return new DocScalar(reader.TokenType == JsonTokenType.True ? "true" : "false", ScalarKind.Boolean, false, Span(source, map, start, start + reader.ValueSpan.Length));
             default:
                 return new DocScalar(string.Empty, ScalarKind.Null, false, Span(source, map, start, start + reader.ValueSpan.Length));
+        }
+    }
+
+    /// <summary>
+    /// A string or key after unescaping. <c>"\ud800"</c> without its low half is valid JSON syntax that no UTF-8 or UTF-16
+    /// text can hold: System.Text.Json throws <see cref="InvalidOperationException"/> there (issue 18 found it as a crash).
+    /// </summary>
+    private static string StringOf(ref Utf8JsonReader reader, Context context)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            throw context.Fail((int)reader.TokenStartIndex, "invalid JSON: the string has a \\u escape of half a character (a lone surrogate such as \\ud800), " +
+                "which no UTF-8 text can hold; write the character itself, or both halves of its escape (\\ud83d\\ude00)");
         }
     }
 
@@ -124,6 +157,36 @@ internal static class JsonTreeReader
         }
 
         return text.Length + 1;
+    }
+
+    /// <summary>Where reading stopped on a problem the JSON reader does not know (too many values, a lone surrogate).</summary>
+    private sealed record StopPoint(int ByteOffset, string Message);
+
+    /// <summary>What one read carries along: the source, the offset map, the value count, and why it stopped.</summary>
+    private sealed class Context(SourceText source, ByteToChar map)
+    {
+        public SourceText Source { get; } = source;
+
+        public ByteToChar Map { get; } = map;
+
+        private int _nodes;
+
+        public StopPoint? Stop { get; private set; }
+
+        /// <summary>Counts one node (a key or a value) starting at <paramref name="byteOffset"/>; stops past <see cref="MaxNodes"/>.</summary>
+        public void Count(int byteOffset)
+        {
+            if (++_nodes > MaxNodes)
+            {
+                throw Fail(byteOffset, YamlTreeReader.TooManyNodes);
+            }
+        }
+
+        public JsonException Fail(int byteOffset, string message)
+        {
+            Stop = new StopPoint(byteOffset, message);
+            return new JsonException(message);
+        }
     }
 
     /// <summary>Maps UTF-8 byte offsets to UTF-16 offsets; offsets are asked for in increasing order mostly, so a cursor suffices.</summary>

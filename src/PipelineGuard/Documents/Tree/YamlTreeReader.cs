@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using PipelineGuard.Model;
 using YamlDotNet.Core;
@@ -17,12 +18,36 @@ internal static class YamlTreeReader
     /// <summary>Deeper than any real environment file; beyond it the document is refused.</summary>
     private const int MaxDepth = 256;
 
+    /// <summary>
+    /// Nodes (mappings, sequences, scalars, keys, aliases) read at most. An environment has a few hundred; the bound keeps
+    /// the tree, and every rule that walks it, small whatever a pull request puts in (docs/limits.md), and it stops
+    /// the parser early on a big data file that only looked like one of ours.
+    /// </summary>
+    public const int MaxNodes = 10_000;
+
+    /// <summary>The problem past <see cref="MaxNodes"/>, the same for YAML and JSON.</summary>
+    public static readonly string TooManyNodes =
+        $"the document has more than {MaxNodes} keys and values; PipelineGuard stops reading it here and checks none of it " +
+        $"({ReadingBound.Marker}). An environment definition is far smaller: keep data (file lists, annotations, long package lists) in files of their own.";
+
     // Stand-ins for "{{" and "}}" of the same length, so positions do not move, that YAML reads as plain text.
+    private static readonly SearchValues<char> YamlLineBreaks = SearchValues.Create("\r\u0085\u2028\u2029");
+
     private const string OpenStandIn = "\u00AB\u00AB";
     private const string CloseStandIn = "\u00BB\u00BB";
 
     public static DocParseResult Read(SourceText source)
     {
+        if (ForeignLineBreak(source.Content) is { } at)
+        {
+            // YamlDotNet ends a line at a CR alone and at NEL, LS and PS (YAML 1.1); PipelineGuard's line table (like Docker
+            // and git) only at LF, so the positions of the two would disagree. Such files are rare (classic Mac OS line
+            // ends, text pasted from a word processor): say so at the first one rather than point at wrong lines.
+            var what = source.Content[at] == '\r' ? "a carriage return alone (CR, classic Mac OS line ends)" : $"the line break U+{(int)source.Content[at]:X4}";
+            return new DocParseResult(null, new ParseProblem(source.SpanOf(at, 1),
+                $"invalid YAML: a line ends with {what}; save the file with LF (or CRLF) line ends"));
+        }
+
         var result = Read(source, source.Content, restoreTemplates: false);
         if (result.Failed && source.Content.Contains("{{", StringComparison.Ordinal) &&
             !source.Content.Contains(OpenStandIn, StringComparison.Ordinal) && !source.Content.Contains(CloseStandIn, StringComparison.Ordinal))
@@ -40,9 +65,26 @@ internal static class YamlTreeReader
         return result;
     }
 
+    /// <summary>The first CR not followed by LF, NEL (U+0085), LS (U+2028) or PS (U+2029), if any.</summary>
+    private static int? ForeignLineBreak(string content)
+    {
+        for (var i = content.AsSpan().IndexOfAny(YamlLineBreaks); i >= 0;)
+        {
+            if (content[i] != '\r' || i + 1 >= content.Length || content[i + 1] != '\n')
+            {
+                return i;
+            }
+
+            var next = content.AsSpan(i + 1).IndexOfAny(YamlLineBreaks);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return null;
+    }
+
     private static DocParseResult Read(SourceText source, string content, bool restoreTemplates)
     {
-        var builder = new Builder(source.Path, restoreTemplates);
+        var builder = new Builder(source, restoreTemplates);
         Mark last = Mark.Empty;
         try
         {
@@ -67,8 +109,7 @@ internal static class YamlTreeReader
         catch (YamlException e)
         {
             // YamlDotNet's Message has no position; Start has it (1-based).
-            var line = Math.Max(1, (int)e.Start.Line);
-            var column = Math.Max(1, (int)e.Start.Column);
+            var (line, column) = Inside(source, e.Start);
             return new DocParseResult(null, new ParseProblem(
                 new SourceSpan(source.Path, line, column, line, column + 1), "invalid YAML: " + e.Message));
         }
@@ -77,19 +118,30 @@ internal static class YamlTreeReader
 #pragma warning restore CA1031
         {
             // No position in the exception: the last event the parser completed is the best place to point at.
-            var line = Math.Max(1, (int)last.Line);
-            var column = Math.Max(1, (int)last.Column);
+            var (line, column) = Inside(source, last);
             return new DocParseResult(null, new ParseProblem(
                 new SourceSpan(source.Path, line, column, line, column + 1),
                 "invalid YAML: the parser cannot go on after this point (an unclosed '[' or '{', or a stray character?)"));
         }
     }
 
-    private sealed class Builder(string path, bool restoreTemplates)
+    /// <summary>
+    /// A YamlDotNet position as a place in the file: YamlDotNet reports the end of a file without a final line end on the
+    /// line after it (issue 18's property tests found it), which is clamped to just after the last character.
+    /// </summary>
+    private static (int Line, int Column) Inside(SourceText source, Mark mark)
+    {
+        var line = Math.Max(1, (int)mark.Line);
+        var column = Math.Max(1, (int)mark.Column);
+        return line <= source.LineCount ? (line, column) : (source.LineCount, source.GetLine(source.LineCount).Length + 1);
+    }
+
+    private sealed class Builder(SourceText source, bool restoreTemplates)
     {
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, DocNode> _anchors = new(StringComparer.Ordinal);
         private bool _inDocument;
+        private int _nodes;
 
         public DocNode? Root { get; private set; }
 
@@ -97,6 +149,11 @@ internal static class YamlTreeReader
 
         public ParseProblem? Accept(ParsingEvent e)
         {
+            if (e is Scalar or AnchorAlias or MappingStart or SequenceStart && ++_nodes > MaxNodes)
+            {
+                return new ParseProblem(SpanOf(e), TooManyNodes);
+            }
+
             switch (e)
             {
                 case DocumentStart:
@@ -198,11 +255,11 @@ internal static class YamlTreeReader
 
         private SourceSpan SpanOf(ParsingEvent e)
         {
-            var line = Math.Max(1, (int)e.Start.Line);
-            var column = Math.Max(1, (int)e.Start.Column);
-            var endLine = Math.Max(line, (int)e.End.Line);
-            var endColumn = endLine == line ? Math.Max(column, (int)e.End.Column) : Math.Max(1, (int)e.End.Column);
-            return new SourceSpan(path, line, column, endLine, endColumn);
+            var (line, column) = Inside(source, e.Start);
+            var (end, endColumnRaw) = Inside(source, e.End);
+            var endLine = Math.Max(line, end);
+            var endColumn = endLine == line ? Math.Max(column, endColumnRaw) : Math.Max(1, endColumnRaw);
+            return new SourceSpan(source.Path, line, column, endLine, endColumn);
         }
     }
 

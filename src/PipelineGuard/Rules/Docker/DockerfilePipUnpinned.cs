@@ -26,7 +26,7 @@ internal sealed class DockerfilePipUnpinned : EnvironmentRule
             {
                 // 'pip install x>=1' unquoted: PG130 reports the redirection and quotes the spec; saying 'x has no version' too
                 // would send the author to add a version that is already written.
-                if (UnquotedSpecInShell.IsUnquotedSpec(run.Command.Words, run.Command.Words.IndexOf(word)))
+                if (UnquotedSpecInShell.IsUnquotedSpec(run.Command.Words, run.Command.IndexOf(word)))
                 {
                     continue;
                 }

@@ -26,7 +26,7 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
             var words = run.Command.Words;
             foreach (var package in install.Packages)
             {
-                var at = words.IndexOf(package);
+                var at = run.Command.IndexOf(package);
                 if (!IsUnquotedSpec(words, at))
                 {
                     continue;

@@ -18,7 +18,11 @@ internal sealed class InvalidDocument : IRule
     public IEnumerable<Finding> Check(Workspace workspace) =>
         workspace.Documents.SelectMany(d => d.Problems
             .Where(p => !(d.Kind == DocumentKind.Dockerfile && IsUnknownInstruction(p)))
-            .Select(p => new Finding(Rule, Rule.DefaultSeverity, p.Message + "; Azure ML cannot use this file until it is fixed.", p.Span)));
+            .Select(p => new Finding(Rule, Rule.DefaultSeverity, Sentence(p.Message), p.Span)));
+
+    /// <summary>Where PipelineGuard stopped at one of its own bounds, Azure ML may well use the file: not said then.</summary>
+    private static string Sentence(string message) =>
+        PipelineGuard.Documents.Tree.ReadingBound.IsBound(message) ? message : message + "; Azure ML cannot use this file until it is fixed.";
 
     /// <summary>Unknown Dockerfile instructions have their own rule, PG132 (with a "did you mean" fix).</summary>
     private static bool IsUnknownInstruction(ParseProblem problem) =>
