@@ -1,3 +1,4 @@
+using PipelineGuard.Versioning.Conda;
 using PipelineGuard.Versioning.Pep508;
 
 namespace PipelineGuard.Tests.Properties;
@@ -25,5 +26,14 @@ public sealed class PropertyRegressionTests
         Assert.That(marker!.ToString(), Is.EqualTo(expected));
         Assert.That(MarkerParser.TryParse(marker.ToString(), out var again, out _), Is.True);
         Assert.That(again!.ToString(), Is.EqualTo(expected));
+    }
+
+    [TestCase("pytorch//linux-64::numpy<=3.7")]
+    [TestCase("numpy[version='<=3.7',channel='pytorch/',subdir='linux-64']")]
+    [TestCase("pytorch/linux-64/::numpy<=3.7")]
+    public void A_channel_with_a_doubled_slash_before_its_subdir_is_the_plain_channel(string text)
+    {
+        var spec = CondaMatchSpec.Parse(text).Spec;
+        Assert.That((spec?.Channel, spec?.Subdir), Is.EqualTo(("pytorch", "linux-64")));
     }
 }
