@@ -23,7 +23,8 @@ internal sealed partial class SignatureMatcher
 
         if (Has(text, "Could not find a version that satisfies the requirement"))
         {
-            NotFound(line, LogText.After(text, "satisfies the requirement ")!, withVersions: true);
+            // The line may end right after "requirement" (a cut log): nothing named, still the same failure.
+            NotFound(line, LogText.After(text, "satisfies the requirement ") ?? string.Empty, withVersions: true);
             return;
         }
 
@@ -344,7 +345,7 @@ internal sealed partial class SignatureMatcher
             return;
         }
 
-        var rest = LogText.After(text, "Cannot uninstall ")!.Trim();
+        var rest = (LogText.After(text, "Cannot uninstall ") ?? string.Empty).Trim();
         var package = rest.StartsWith('\'') ? LogText.Quoted(rest) : LogText.RequirementName(rest);
         var noRecord = Has(text, "RECORD") || _uninstallCode == "uninstall-no-record-file";
         var why = noRecord
@@ -485,7 +486,7 @@ internal sealed partial class SignatureMatcher
         string requirement;
         if (Has(text, "no such option"))
         {
-            requirement = LogText.After(text, "no such option:")!.Trim();
+            requirement = (LogText.After(text, "no such option:") ?? LogText.After(text, "no such option") ?? string.Empty).Trim();
         }
         else
         {

@@ -330,7 +330,9 @@ internal static class CondaMatchSpecParser
         if (slash >= 0 && KnownSubdirs.Contains(trimmed[(slash + 1)..]))
         {
             subdir = trimmed[(slash + 1)..];
-            trimmed = trimmed[..slash];
+
+            // "pytorch//linux-64" is the channel "pytorch", as "pytorch/" is: no trailing '/' either side of the subdir.
+            trimmed = trimmed[..slash].TrimEnd('/');
         }
 
         return (trimmed is "" or "*" ? null : trimmed, subdir);

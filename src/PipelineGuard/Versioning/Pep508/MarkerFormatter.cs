@@ -4,8 +4,8 @@ namespace PipelineGuard.Versioning.Pep508;
 
 /// <summary>
 /// packaging 21.3's <c>_format_marker</c>: a single-element list loses its parentheses (even when nested inside a
-/// larger expression, which is how "((a or b)) and c" prints as "a or b and c" there), values are always
-/// printed in double quotes, variables by their canonical name.
+/// larger expression, which is how "((a or b)) and c" prints as "a or b and c" there), values are printed in double
+/// quotes (single quotes when the value holds a double quote, so that it parses back), variables by their canonical name.
 /// </summary>
 internal static class MarkerFormatter
 {
@@ -77,5 +77,10 @@ internal static class MarkerFormatter
         _ => FormatList(Flatten(item), first),
     };
 
-    private static string Serialize(MarkerOperand operand) => operand.IsVariable ? operand.Value : "\"" + operand.Value + "\"";
+    // A quoted value cannot hold its own quote character (there is no escape), so one read from '...' may hold '"':
+    // packaging still prints it in double quotes, which does not parse back; single quotes do.
+    private static string Serialize(MarkerOperand operand) =>
+        operand.IsVariable ? operand.Value
+        : operand.Value.Contains('"', StringComparison.Ordinal) ? "'" + operand.Value + "'"
+        : "\"" + operand.Value + "\"";
 }

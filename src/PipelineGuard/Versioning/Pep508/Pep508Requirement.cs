@@ -93,7 +93,10 @@ internal sealed class Pep508Requirement
         [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out RequirementError? error) =>
         RequirementParser.TryParse(text, out requirement, out error);
 
-    /// <summary>Like <c>str(Requirement)</c>: name, sorted extras, sorted specifiers, "@ url", "; marker".</summary>
+    /// <summary>
+    /// Like <c>str(Requirement)</c>: name, sorted extras, sorted specifiers, "@ url", "; marker"; except that a space
+    /// comes before the ';' after a '===' specifier, so that the text parses back to the same requirement.
+    /// </summary>
     public override string ToString()
     {
         var builder = new StringBuilder(Name);
@@ -104,7 +107,15 @@ internal sealed class Pep508Requirement
             builder.Append('[').AppendJoin(',', extras).Append(']');
         }
 
-        builder.Append(Specifier);
+        var specifier = Specifier.ToString();
+        builder.Append(specifier);
+        if (Url is null && Marker is not null && Specifier.Specifiers.Any(s => s.Operator == SpecifierOperator.Arbitrary))
+        {
+            // packaging prints "x===1.0; m", which it cannot read back: '===' takes every character up to the next
+            // space, the commas and specifiers after it and the ';' too.
+            builder.Append(' ');
+        }
+
         if (Url is not null)
         {
             builder.Append("@ ").Append(Url.Value);
