@@ -65,6 +65,8 @@ public sealed class ContainerEntryPointTests
                 Assert.That(outputText, Does.Match($"^errors<<(ghadelimiter_[0-9a-f]{{32}})\n{errors}\n\\1\n"));
                 Assert.That(outputText, Does.Match("sarif-file<<(ghadelimiter_[0-9a-f]{32})\npipelineguard.sarif\n\\1\n$"));
                 Assert.That(Reporting.SarifReporterTests.SchemaErrors(sarif), Is.Empty);
+                Assert.That(JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("version").GetString(),
+                    Is.EqualTo(Shipped.Version), "SARIF tool.driver.version is the one version");
             });
 
             env["INPUT_FAIL-ON"] = "none";
