@@ -4,9 +4,10 @@ using System.Xml.Linq;
 namespace PipelineGuard.Tests.Delivery;
 
 /// <summary>
-/// The .NET tool as a user gets it: `dotnet pack`, `dotnet tool install --tool-path ... --add-source ...`, then the
-/// installed command. Packed for this machine's RID only (the release packs four; the mechanism is the same), into
-/// a build folder outside the repository that is kept between runs.
+/// The .NET tool as a user gets it: `dotnet pack` as the release packs it (RID-specific ReadyToRun packages),
+/// `dotnet tool install --tool-path ... --add-source ...`, then the installed command. Packed for this machine's RID
+/// only (the release packs four; the mechanism is the same), into a build folder outside the repository that is
+/// kept between runs.
 /// </summary>
 [Category("Delivery")]
 public sealed class ToolPackageTests
@@ -34,7 +35,7 @@ public sealed class ToolPackageTests
 
         var pack = ExternalProcess.Run(ExternalProcess.Dotnet, Shipped.Root,
             "pack", "src/PipelineGuard.Cli/PipelineGuard.Cli.csproj", "-c", "Release", "-o", nupkg,
-            $"-p:RuntimeIdentifiers={rid}", "--artifacts-path", Path.Combine(Work, "artifacts"), "-nologo");
+            "-p:RidToolPackages=true", $"-p:RuntimeIdentifiers={rid}", "--artifacts-path", Path.Combine(Work, "artifacts"), "-nologo");
         Assert.That(pack.Code, Is.Zero, pack.Describe());
 
         var version = Shipped.Version;
