@@ -4,9 +4,9 @@
 # GitHub passes each input as an environment variable INPUT_<NAME> with the name upper-cased and hyphens kept
 # (actions/runner Handler.AddInputsToEnvironment), e.g. INPUT_FAIL-ON. A shell cannot expand such a name, so
 # inputs are read from the environment block itself (see input() below). An empty input means "not set": it adds
-# no flag, so .pipelineguard.yml and the program's own defaults decide (PRODUCT.md §6).
+# no flag, so .pipelineguard.yml and the program's own defaults decide (docs/configuration.md).
 #
-# PIPELINEGUARD_BIN: the program (default /app/pipelineguard, where action/Dockerfile puts it).
+# PIPELINEGUARD_BIN: the program (default /app/pipelineguard, where the root Dockerfile puts it).
 set -eu
 
 bin="${PIPELINEGUARD_BIN:-/app/pipelineguard}"
@@ -66,7 +66,7 @@ set +f
 format="$(input FORMAT)"
 sarif="$(input SARIF-FILE)"
 # An empty `format` input passes no --format: .pipelineguard.yml's `format:` (else auto-detection: github here,
-# azure in Azure Pipelines) then applies, as PRODUCT.md section 6 asks of empty inputs. A `sarif-file` alone goes to the
+# azure in Azure Pipelines) then applies, as for every empty input. A `sarif-file` alone goes to the
 # file, and the CLI still writes its standard-output report.
 if [ -n "$sarif" ] && [ "$format" = "sarif" ]; then
     set -- "$@" --format sarif --output "$sarif"
