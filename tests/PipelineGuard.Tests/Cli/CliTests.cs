@@ -70,10 +70,10 @@ public sealed class CliTests
         var lines = stdout.Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Does.StartWith("env.yml:4:5: error PG102 pip-unpinned: "));
+            Assert.That(lines[0], Does.StartWith("env.yml:4:5: error PG103 pip-resolver-loop-risk: "));
             Assert.That(lines[1], Is.EqualTo(" 4 |   - pip"));
             Assert.That(lines[2], Is.EqualTo("   |     ^^^"));
-            Assert.That(stdout, Does.Contain("1 file checked: 2 errors, 0 warnings, 0 notices; failed (--fail-on error)"));
+            Assert.That(stdout, Does.Contain("1 file checked: 1 error, 0 warnings, 0 notices; failed (--fail-on error)"));
             Assert.That(stdout, Does.Not.Contain("\u001b["));
         });
     }
@@ -96,15 +96,15 @@ public sealed class CliTests
         {
             Assert.That(code, Is.EqualTo(1));
             Assert.That(root.GetProperty("tool").GetProperty("name").GetString(), Is.EqualTo("PipelineGuard"));
-            Assert.That(first.GetProperty("ruleId").GetString(), Is.EqualTo("PG102"));
+            Assert.That(first.GetProperty("ruleId").GetString(), Is.EqualTo("PG103"));
             Assert.That(first.GetProperty("file").GetString(), Is.EqualTo("envs/train/conda.yml"));
             Assert.That(first.GetProperty("line").GetInt32(), Is.EqualTo(4));
             Assert.That(first.GetProperty("column").GetInt32(), Is.EqualTo(5));
             Assert.That(first.GetProperty("endColumn").GetInt32(), Is.EqualTo(8));
-            Assert.That(first.GetProperty("helpUri").GetString(), Does.EndWith("/docs/rules/PG102.md"));
+            Assert.That(first.GetProperty("helpUri").GetString(), Does.EndWith("/docs/rules/PG103.md"));
             Assert.That(first.GetProperty("related").GetArrayLength(), Is.Zero);
-            Assert.That(root.GetProperty("findings")[1].GetProperty("fix").GetString(), Is.EqualTo("pip=20.2.4"));
-            Assert.That(root.GetProperty("summary").GetProperty("errors").GetInt32(), Is.EqualTo(2));
+            Assert.That(first.GetProperty("fix").GetString(), Is.EqualTo("pip=26.0.1"), "a pip that runs on the spec's Python 3.11");
+            Assert.That(root.GetProperty("summary").GetProperty("errors").GetInt32(), Is.EqualTo(1));
             Assert.That(root.GetProperty("summary").GetProperty("failed").GetBoolean(), Is.True);
         });
     }
@@ -117,8 +117,8 @@ public sealed class CliTests
         var (_, stdout, _) = Run(fs, noColour, "check", "--format", "text", "--format", "json", "--output", "out/pg.json", ".");
         Assert.Multiple(() =>
         {
-            Assert.That(stdout, Does.Contain("env.yml:4:5: error PG102"));
-            Assert.That(System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes("/repo/out/pg.json")), Does.Contain("\"ruleId\": \"PG102\""));
+            Assert.That(stdout, Does.Contain("env.yml:4:5: error PG103"));
+            Assert.That(System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes("/repo/out/pg.json")), Does.Contain("\"ruleId\": \"PG103\""));
         });
     }
 

@@ -27,12 +27,12 @@ public sealed class ExamplesTests
         Assert.That(findings, Is.EquivalentTo(new[]
         {
             "PG113 examples/broken/conda.yml:2",
-            "PG102 examples/conda-forge-loop/environment.yml:8",
             "PG103 examples/conda-forge-loop/environment.yml:8",
             "PG104 examples/custom-image/context/Dockerfile:6",
             "PG114 examples/job-inline/job.yml:6",
             "PG101 examples/pip-not-declared/conda.yaml:7",
             "PG122 examples/pip-not-declared/conda.yaml:10",
+            "PG135 examples/old-pip-new-python/environment.yml:7",
             "PG104 examples/v1-user-managed/azureml_environment.json:15",
             "PG105 examples/v1-user-managed/azureml_environment.json:6",
             "PG124 examples/v1-user-managed/azureml_environment.json:14",

@@ -54,7 +54,7 @@ public sealed class ToolPackageTests
         {
             Assert.That(printed.Stdout.Trim(), Is.EqualTo($"pipelineguard {version}"), printed.Describe());
             Assert.That(check.Code, Is.EqualTo(1), "examples/ has errors: " + check.Describe());
-            Assert.That(check.Stdout, Does.Contain("\"PG102\""));
+            Assert.That(check.Stdout, Does.Contain("\"PG103\""));
             Assert.That(ReadyToRunAssembliesIn(ridPackage), Does.Contain("PipelineGuard.Engine.dll"), "the RID package is compiled ReadyToRun");
         });
     }

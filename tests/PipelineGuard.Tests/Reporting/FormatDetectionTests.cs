@@ -37,8 +37,8 @@ public sealed class FormatDetectionTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Run("check"), Does.Contain("::error file=env.yml,line=4,endLine=4,col=5,endColumn=8,title=PG102 pip-unpinned::"));
-            Assert.That(Run("check", "--format", "text"), Does.StartWith("env.yml:4:5: error PG102"));
+            Assert.That(Run("check"), Does.Contain("::error file=env.yml,line=4,endLine=4,col=5,endColumn=8,title=PG103 pip-resolver-loop-risk::"));
+            Assert.That(Run("check", "--format", "text"), Does.StartWith("env.yml:4:5: error PG103"));
             Assert.That(Run("check", "--format", "markdown"), Does.StartWith("## PipelineGuard"));
         });
     }

@@ -54,18 +54,25 @@ public sealed class CondaPipRulesTests
     [TestCase("pip<=20.3", true)]
     [TestCase("pip!=20.3", true)]
     [TestCase("pip>=20.2", true)]
+    [TestCase("pip=21.2.4", true)]
+    [TestCase("pip=23.0.1", true)]
+    [TestCase("pip<=23.1", true)]
     [TestCase("pip>=20.2,<20.3", false)]
     [TestCase("pip<20.3", false)]
     [TestCase("pip=20.2.4", false)]
     [TestCase("pip==20.2.4", false)]
-    public void Pg103_decides_whether_the_pip_spec_admits_20_3_or_newer(string pip, bool fires)
+    [TestCase("pip=23.1.2", false)]
+    [TestCase("pip>=23.1", false)]
+    [TestCase("pip=26.0.1", false)]
+    public void Pg103_decides_whether_the_pip_spec_admits_a_pip_from_20_3_to_23_0(string pip, bool fires)
     {
         var spec = $"channels:\n  - conda-forge\n  - defaults\ndependencies:\n  - {pip}\n  - pip:\n      - azureml-core==1.57.0\n";
         var findings = Lint.Findings(("env.yml", spec)).Only(PipResolverLoopRisk.Rule);
         Assert.That(findings.Places(), Is.EqualTo(fires ? new[] { $"env.yml:5:5-5:{5 + pip.Length}" } : Array.Empty<string>()));
         if (fires)
         {
-            Assert.That(findings[0].Fix, Is.EqualTo("pip=20.2.4"));
+            Assert.That(findings[0].Fix, Is.Null, "without a Python pin no pip can be chosen for it");
+            Assert.That(findings[0].Message, Does.Contain("23.1.2 or newer"));
         }
     }
 

@@ -5,12 +5,13 @@ namespace PipelineGuard.Rules.Conda;
 
 /// <summary>
 /// PG102: <c>pip</c> is a conda dependency without one exact version. A new pip release changes how the
-/// <c>pip:</c> list resolves, so the same spec builds differently from one week to the next.
-/// Guide: "Pip not pinned".
+/// <c>pip:</c> list resolves, so the same spec builds differently from one week to the next. Guide: "Pip not pinned".
+/// The guide's own <c>pip&lt;20.3</c> for the conda-forge case counts as pinned; where PG103 or PG135 already speak
+/// for the token, they say to pin it.
 /// </summary>
 internal sealed class PipUnpinned : EnvironmentRule
 {
-    public static readonly RuleInfo Rule = new("PG102", "pip-unpinned", Severity.Error,
+    public static readonly RuleInfo Rule = new("PG102", "pip-unpinned", Severity.Warning,
         "pip is a conda dependency but is not pinned to one exact version.");
 
     public override RuleInfo Info => Rule;
@@ -24,11 +25,18 @@ internal sealed class PipUnpinned : EnvironmentRule
 
         foreach (var pip in conda.Named("pip").Where(d => d.Spec is { IsExactPin: false }))
         {
+            if (PipPins.HangRisk(conda, pip) || PipPins.CannotRun(conda, pip) || PipPins.IsGuideRemedy(conda, pip))
+            {
+                continue;
+            }
+
             var written = pip.Text.Value.Trim();
+            var pin = PipReleaseFacts.SuggestedPin(PipPins.Python(conda));
+            var advice = pin is not null ? $"Pin it: 'pip={pin}' runs on {PipPins.PythonName(conda)}." : $"Pin it to {PipReleaseFacts.GenericAdvice}.";
             yield return Report(pip.ValueSpan,
                 $"'{written}' does not pin pip to one version; each build then takes the newest pip the channels serve, " +
-                "and a new pip changes how the pip packages resolve (pip >= 20.3 can loop forever with conda-forge). " +
-                "Pin it, e.g. 'pip=24.2' (or 'pip=20.2.4' with conda-forge).");
+                $"and a new pip changes how the pip packages resolve, so the same spec builds differently over time. {advice}",
+                fix: pin is null ? null : PipPins.PinnedText(pip, pin));
         }
     }
 }
