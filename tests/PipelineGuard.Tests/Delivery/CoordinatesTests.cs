@@ -123,7 +123,7 @@ public sealed partial class CoordinatesTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var file in new[] { ".github/workflows/ci.yml", ".github/workflows/release.yml" })
+            foreach (var file in new[] { ".github/workflows/ci.yml", ".github/workflows/release.yml", ".github/workflows/fuzz.yml" })
             {
                 var text = Shipped.Read(file);
                 var workflow = Shipped.Yaml(file);
