@@ -333,7 +333,9 @@ internal sealed partial class SignatureMatcher
         var text = line.Text;
         var version = Has(text, "InvalidVersionSpec");
         var quoted = LogText.Quoted(text, text.IndexOf(version ? "Invalid version" : "Invalid spec", StringComparison.Ordinal));
-        var closing = quoted is null ? -1 : text.IndexOf("': ", text.IndexOf(quoted, StringComparison.Ordinal) + quoted.Length - 1, StringComparison.Ordinal);
+        // Search for the closing quote from where the quoted text ends (it may be empty, or not found as written).
+        var at = quoted is null ? -1 : text.IndexOf(quoted, StringComparison.Ordinal);
+        var closing = at < 0 ? -1 : text.IndexOf("': ", Math.Max(0, at + quoted!.Length - 1), StringComparison.Ordinal);
         var details = closing < 0 ? null : text[(closing + 3)..].Trim();
         var what = version ? $"the version '{quoted}'" : $"the spec '{quoted}'";
         Emit(Signal(LogRules.CondaInvalidSpec, LogKinds.CondaInvalidSpec, Strength.Decisive, line,

@@ -61,7 +61,8 @@ internal sealed partial class SignatureMatcher
         {
             var end = text.LastIndexOf(Has(text, ": command not found") ? ": command not found" : ": not found", StringComparison.Ordinal);
             var head = text[..end];
-            var command = head[(head.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim();
+            var colon = head.LastIndexOf(": ", StringComparison.Ordinal);
+            var command = (colon < 0 ? head : head[(colon + 2)..]).Trim();
             CommandNotFound(line, command);
             return;
         }

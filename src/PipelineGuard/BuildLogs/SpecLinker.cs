@@ -158,7 +158,7 @@ internal sealed class SpecLinker(Workspace workspace)
 
     private IEnumerable<(SourceSpan Span, string Message)> ByFileLine(string file, int number, string? package)
     {
-        if (new PipReference(file, number, null).IsCondaPipList)
+        if (number >= 1 && new PipReference(file, number, null).IsCondaPipList)
         {
             var lists = workspace.Environments.Select(e => e.Conda?.Pip).OfType<PipList>().Distinct().Where(p => p.Entries.Count >= number).ToList();
             var matching = lists.Where(p => package is null || NameOf(p.Entries[number - 1].Value) is { } n && Same(n, package)).ToList();
