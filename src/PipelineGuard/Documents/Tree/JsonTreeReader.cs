@@ -25,8 +25,10 @@ internal static class JsonTreeReader
         var map = new ByteToChar(source.Content);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
-            CommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
+            // Azure ML reads azureml_environment.json with Python's json module, which refuses comments and trailing
+            // commas: read as strictly, so they are a positioned PG113 here instead of an error at registration.
+            CommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
             MaxDepth = MaxDepth,
         });
         var context = new Context(source, map);
@@ -61,8 +63,26 @@ internal static class JsonTreeReader
                 message = message[..cut].TrimEnd('.', ' ');
             }
 
-            return new DocParseResult(null, new ParseProblem(new SourceSpan(source.Path, line, column, line, column + 1), "invalid JSON: " + message));
+            return new DocParseResult(null, new ParseProblem(new SourceSpan(source.Path, line, column, line, column + 1), "invalid JSON: " + Explain(message, source, line, column)));
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json's words for what Python's json module (Azure ML's reader) also refuses, said for the person who
+    /// wrote the file: a comment, a trailing comma. Other messages pass as they are.
+    /// </summary>
+    private static string Explain(string message, SourceText source, int line, int column)
+    {
+        var text = line >= 1 && line <= source.LineCount ? source.GetLine(line) : string.Empty;
+        var at = column - 1;
+        if (at >= 0 && at + 1 < text.Length && text[at] == '/' && text[at + 1] is '/' or '*')
+        {
+            return "a comment; JSON has none, and Python's json module, which Azure ML reads this file with, refuses it. Remove it";
+        }
+
+        return message.Contains("trailing comma", StringComparison.Ordinal)
+            ? "a trailing comma before the closing bracket; Python's json module, which Azure ML reads this file with, refuses it. Remove the comma"
+            : message;
     }
 
     private static DocNode ReadValue(ref Utf8JsonReader reader, Context context)
