@@ -19,6 +19,11 @@ internal sealed class InvalidPipRequirement : EnvironmentRule
 
     protected override IEnumerable<Finding> Check(AmlEnvironment environment)
     {
+        foreach (var finding in FoldedEntries(environment))
+        {
+            yield return finding;
+        }
+
         foreach (var requirement in environment.PipRequirements.SelectMany(d => d.Requirements))
         {
             // URLs, VCS references and local paths are pip's own forms, not PEP 508 names; placeholders and
@@ -41,6 +46,29 @@ internal sealed class InvalidPipRequirement : EnvironmentRule
                     $"'{text.Trim()}' is not a valid pip requirement: {error.Message.TrimEnd('.')}. pip stops with " +
                     $"'Invalid requirement' and the image build fails.{fix}",
                     error.SuggestedFix);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A pip list item indented deeper than the one before it is not a new item: YAML folds it into the previous
+    /// scalar, so "- numpy==1.26.4" followed by a deeper "- pandas==2.2.3" is the one entry "numpy==1.26.4 - pandas==2.2.3".
+    /// pip reads it as numpy with the option "-" and drops pandas without a word (pip 23.2.1 does: checked with its
+    /// own requirement parser), so pandas is missing at run time.
+    /// </summary>
+    private IEnumerable<Finding> FoldedEntries(AmlEnvironment environment)
+    {
+        foreach (var entry in environment.Conda?.Pip?.Entries ?? [])
+        {
+            var text = entry.Value;
+            var fold = text.IndexOf(" - ", StringComparison.Ordinal);
+            if (entry.Span.EndLine > entry.Span.Line && fold > 0 && fold + 3 < text.Length && !char.IsWhiteSpace(text[fold + 3]))
+            {
+                var first = text[..fold].Trim();
+                var rest = text[(fold + 3)..].Trim();
+                yield return Report(entry.Span,
+                    $"'{first}' and '{rest}' are folded into one pip entry: the second item is indented deeper than the first, so " +
+                    $"YAML reads it as part of the first. pip installs '{first}' and silently drops '{rest}'. Indent both items the same.");
             }
         }
     }
