@@ -10,6 +10,9 @@ internal sealed class InMemoryFileSystem(string currentDirectory = "/repo") : IF
 
     public string CurrentDirectory { get; } = currentDirectory;
 
+    /// <summary>Every file's full path, in order (tests copy a tree with it).</summary>
+    public IReadOnlyList<string> AllFiles => [.. _files.Keys.Order(StringComparer.Ordinal)];
+
     public InMemoryFileSystem Add(string path, string content) => Add(path, Encoding.UTF8.GetBytes(content));
 
     public InMemoryFileSystem Add(string path, byte[] content)

@@ -26,7 +26,9 @@ internal sealed class CondaTooOld : EnvironmentRule
         {
             if (dependency.Spec?.Version is { } version && !version.AdmitsAtOrAbove(Minimum))
             {
-                yield return Report(dependency.ValueSpan, Message($"'{dependency.Text.Value.Trim()}'"), fix: "conda>=4.5.4");
+                // No machine fix: a range would be PG106's (unpinned), and which exact conda runs depends on the Python.
+                yield return Report(dependency.ValueSpan,
+                    Message($"'{dependency.Text.Value.Trim()}'") + " In a conda spec, remove the pin (the base image's conda builds the environment) or pin one conda of 4.5.4 or newer that supports your Python.");
             }
         }
 
