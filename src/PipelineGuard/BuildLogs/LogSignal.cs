@@ -59,7 +59,7 @@ internal sealed record LogSignal(RuleInfo Rule, string Kind, Strength Strength, 
     public string Key => $"{Rule.Id}|{Kind}|{(Package is null ? null : Documents.Pip.RequirementTargetScanner.Normalize(Package)) ?? Image ?? Host ?? RequirementText ?? Message}";
 }
 
-/// <summary>The finer categories a signal falls into; the pip ones match the fixture manifest (shared/fixtures/pip-logs).</summary>
+/// <summary>The finer categories a signal falls into; the pip ones match the manifest of the real pip logs in tests/PipelineGuard.Tests/TestData/pip-logs.</summary>
 internal static class LogKinds
 {
     public const string PackageNotFound = "package-not-found";

@@ -53,7 +53,7 @@ internal static class YamlTreeReader
             !source.Content.Contains(OpenStandIn, StringComparison.Ordinal) && !source.Content.Contains(CloseStandIn, StringComparison.Ordinal))
         {
             // Sample repositories carry template placeholders that a script fills in before Azure ML sees the file
-            // (`image: {{ACR_NAME}}.azurecr.io/x:1`); YAML reads '{' as a flow mapping. Tolerate them (PRODUCT.md §2).
+            // (`image: {{ACR_NAME}}.azurecr.io/x:1`); YAML reads '{' as a flow mapping. Tolerate them (docs/usage.md).
             var masked = source.Content.Replace("{{", OpenStandIn, StringComparison.Ordinal).Replace("}}", CloseStandIn, StringComparison.Ordinal);
             var retry = Read(source, masked, restoreTemplates: true);
             if (!retry.Failed)
