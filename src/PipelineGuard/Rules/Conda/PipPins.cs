@@ -40,9 +40,17 @@ internal static class PipPins
     /// The guide's own remedy for the conda-forge case, <c>pip&lt;20.3</c> (any spec that admits only pips older than
     /// the new resolver), is a pin in PG102's sense: it avoids the hang, and PG135 judges whether it runs.
     /// </summary>
-    public static bool IsGuideRemedy(CondaSpec conda, CondaDependency pip) =>
-        FromCondaForge(conda, pip) && PipReleaseFacts.Releases.Any(Admitted(pip).Contains) &&
-        !PipReleaseFacts.Releases.Any(v => Admitted(pip).Contains(v) && v.CompareTo(PipReleaseFacts.FirstHangRisk) >= 0);
+    public static bool IsGuideRemedy(CondaSpec conda, CondaDependency pip)
+    {
+        if (!FromCondaForge(conda, pip))
+        {
+            return false;
+        }
+
+        var admitted = Admitted(pip);
+        var releases = PipReleaseFacts.Releases.Where(admitted.Contains).ToList();
+        return releases.Count > 0 && releases.All(v => v.CompareTo(PipReleaseFacts.FirstHangRisk) < 0);
+    }
 
     /// <summary>The dependency rewritten to an exact pin, keeping a channel written before '::'.</summary>
     public static string PinnedText(CondaDependency pip, string version) =>

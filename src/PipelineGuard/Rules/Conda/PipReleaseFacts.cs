@@ -11,8 +11,6 @@ namespace PipelineGuard.Rules.Conda;
 /// </summary>
 internal static class PipReleaseFacts
 {
-    public const string Taken = "2026-12-02";
-
     /// <summary>
     /// pip 20.3 made the backtracking resolver the default; before 23.1 (resolvelib 1.0.1 with backjumping, and a
     /// 200,000-round cap instead of 2,000,000) an unresolvable pip list can keep it busy for hours (pypa/pip#9011,
