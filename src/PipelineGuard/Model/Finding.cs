@@ -24,5 +24,15 @@ internal sealed record Finding(
     /// </summary>
     public SourceSpan? Secret { get; init; }
 
+    /// <summary>
+    /// The text that <see cref="Fix"/> replaces, when it is not the finding's own span (PG122 points at the offending
+    /// character but its fix is the whole corrected requirement). A fix is always a replacement of source text, so
+    /// it can be applied and checked again.
+    /// </summary>
+    public SourceSpan? FixSpan { get; init; }
+
+    /// <summary>Where <see cref="Fix"/> applies: <see cref="FixSpan"/>, else the finding's span.</summary>
+    public SourceSpan FixTarget => FixSpan ?? Span;
+
     public string RuleId => Rule.Id;
 }

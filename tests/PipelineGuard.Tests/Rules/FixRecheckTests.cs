@@ -1,20 +1,18 @@
 using PipelineGuard.Engine;
 using PipelineGuard.IO;
 using PipelineGuard.Model;
+using PipelineGuard.Rules;
 using PipelineGuard.Tests.Support;
 
 namespace PipelineGuard.Tests.Rules;
 
 /// <summary>
-/// A fix is proven by applying it and checking again: over the bundled examples and a set of fixtures, every fix of
-/// the rules whose fix replaces exactly the finding's span is applied; the finding is gone, and no other rule finds
-/// anything new on that line.
+/// A fix is proven by applying it and checking again. Over the bundled examples, every static rule page's Bad example,
+/// a Python x pip grid and unquoted Dockerfile specs, every fix any rule gives is applied to the text it replaces
+/// (<see cref="Finding.FixTarget"/>); the finding is gone, and no rule finds anything new on the fixed lines.
 /// </summary>
 public sealed class FixRecheckTests
 {
-    /// <summary>Rules whose <see cref="Finding.Fix"/> is the replacement text of <see cref="Finding.Span"/>.</summary>
-    private static readonly string[] SpanFixRules = ["PG102", "PG103", "PG130", "PG135"];
-
     /// <summary>
     /// A rule that leaves a token to another until that one's fix is applied, by design: PG118 (an unpinned install
     /// in a Dockerfile, a warning) leaves a spec that the shell cuts at '&lt;'/'&gt;' to PG130, and judges it once quoted.
@@ -25,6 +23,14 @@ public sealed class FixRecheckTests
     private static IEnumerable<TestCaseData> Trees()
     {
         yield return new TestCaseData("examples", Examples()).SetName("the bundled examples");
+        foreach (var id in RuleCatalog.All.Select(r => r.Info.Id))
+        {
+            if (RulePageExample.Read(id, RuleDocs.Page(id) ?? string.Empty, "Bad") is { Files.Count: > 0 } bad)
+            {
+                yield return new TestCaseData($"{id} page", Lint.Repo([.. bad.Files])).SetName($"{id}'s Bad example");
+            }
+        }
+
         foreach (var python in new[] { "3.7", "3.8", "3.11", "3.12", "3.13" })
         {
             foreach (var pip in new[] { "pip", "pip>=20", "pip<20.3", "pip=21.2.4", "conda-forge::pip" })
@@ -39,12 +45,19 @@ public sealed class FixRecheckTests
             .SetName("unquoted specs in a Dockerfile");
     }
 
+    [Test]
+    public void The_fixtures_have_fixes_of_every_rule_that_gives_one()
+    {
+        var rules = Trees().SelectMany(t => Check((InMemoryFileSystem)t.Arguments[1]!)).Where(f => f.Fix is not null).Select(f => f.RuleId).ToHashSet();
+        Assert.That(rules, Is.SupersetOf(new[] { "PG102", "PG103", "PG122", "PG130", "PG132", "PG135" }));
+    }
+
     [TestCaseSource(nameof(Trees))]
-    public void Every_span_fix_removes_its_finding_and_adds_none_on_its_line(string name, object tree)
+    public void Every_fix_removes_its_finding_and_adds_none_on_its_lines(string name, object tree)
     {
         var fs = (InMemoryFileSystem)tree;
         var before = Check(fs);
-        var fixable = before.Where(f => SpanFixRules.Contains(f.RuleId) && f.Fix is not null && f.Span.Line == f.Span.EndLine).ToList();
+        var fixable = before.Where(f => f.Fix is not null).ToList();
         if (name == "examples")
         {
             Assert.That(fixable, Is.Not.Empty, "the examples have fixes to apply");
@@ -54,15 +67,19 @@ public sealed class FixRecheckTests
         {
             foreach (var finding in fixable)
             {
-                var path = "/repo/" + finding.Span.File;
+                var target = finding.FixTarget;
+                var path = "/repo/" + target.File;
                 var original = System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes(path));
-                var fixedFs = Copy(fs).Add(path, Apply(original, finding.Span, finding.Fix!));
-                var after = Check(fixedFs).Where(f => f.Span.File == finding.Span.File && f.Span.Line == finding.Span.Line).ToList();
-                var earlier = before.Where(f => f.Span.File == finding.Span.File && f.Span.Line == finding.Span.Line).Select(f => f.RuleId).ToHashSet();
-                var sameRuleBefore = before.Count(f => f.RuleId == finding.RuleId && f.Span.File == finding.Span.File && f.Span.Line == finding.Span.Line);
+                var fixedText = Apply(original, target, finding.Fix!);
+                var fixedFs = Copy(fs).Add(path, fixedText);
+                var lines = Enumerable.Range(target.Line, 1 + fixedText.Split('\n').Length - original.Split('\n').Length + target.EndLine - target.Line).ToHashSet();
+                bool OnFixedLines(Finding f) => f.Span.File == target.File && lines.Contains(f.Span.Line);
+                var after = Check(fixedFs).Where(OnFixedLines).ToList();
+                var earlier = before.Where(OnFixedLines).Select(f => f.RuleId).ToHashSet();
+                var sameRuleBefore = before.Count(f => f.RuleId == finding.RuleId && OnFixedLines(f));
                 Assert.That(after.Count(f => f.RuleId == finding.RuleId), Is.EqualTo(sameRuleBefore - 1), $"{finding.RuleId} at {finding.Span} after '{finding.Fix}'");
                 Assert.That(after.Where(f => !earlier.Contains(f.RuleId) && !Deferred.Contains((finding.RuleId, f.RuleId))).Select(f => $"{f.RuleId}: {f.Message}"), Is.Empty,
-                    $"{finding.RuleId}'s fix '{finding.Fix}' at {finding.Span} made a new finding");
+                    $"{finding.RuleId}'s fix '{finding.Fix}' at {target} made a new finding");
             }
         });
     }
@@ -70,12 +87,21 @@ public sealed class FixRecheckTests
     private static List<Finding> Check(InMemoryFileSystem fs) =>
         [.. new Checker(fs, FixedClock.SessionDay).Run(new CheckOptions(["."])).Findings];
 
+    /// <summary>Replaces the text of <paramref name="span"/> (1-based lines and columns, end exclusive) with <paramref name="replacement"/>.</summary>
     private static string Apply(string text, SourceSpan span, string replacement)
     {
-        var lines = text.Split('\n');
-        var line = lines[span.Line - 1];
-        lines[span.Line - 1] = line[..(span.Column - 1)] + replacement + line[(span.EndColumn - 1)..];
-        return string.Join('\n', lines);
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        var from = starts[span.Line - 1] + span.Column - 1;
+        var to = starts[span.EndLine - 1] + span.EndColumn - 1;
+        return text[..from] + replacement + text[to..];
     }
 
     private static InMemoryFileSystem Copy(InMemoryFileSystem fs)

@@ -45,7 +45,7 @@ internal sealed class InvalidPipRequirement : EnvironmentRule
                 yield return Report(span,
                     $"'{text.Trim()}' is not a valid pip requirement: {error.Message.TrimEnd('.')}. pip stops with " +
                     $"'Invalid requirement' and the image build fails.{fix}",
-                    error.SuggestedFix);
+                    error.SuggestedFix) with { FixSpan = error.SuggestedFix is null ? null : requirement.Requirement.Span };
             }
         }
     }
