@@ -28,6 +28,7 @@ public sealed class ExamplesTests
         {
             "PG113 examples/broken/conda.yml:2",
             "PG103 examples/conda-forge-loop/environment.yml:8",
+            "PG106 examples/conda-forge-loop/environment.yml:10",
             "PG104 examples/custom-image/context/Dockerfile:6",
             "PG114 examples/job-inline/job.yml:6",
             "PG101 examples/pip-not-declared/conda.yaml:7",

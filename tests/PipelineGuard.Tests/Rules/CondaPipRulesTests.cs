@@ -49,14 +49,18 @@ public sealed class CondaPipRulesTests
         Assert.That(findings.Places(), Is.EqualTo(fires ? new[] { $"env.yml:2:5-2:{5 + pip.Length}" } : Array.Empty<string>()));
     }
 
-    [TestCase("pip", true)]
+    // conda installs the newest pip every entry admits: the range decides only through that newest version.
+    [TestCase("pip", false)]
     [TestCase("pip=20", true)]
     [TestCase("pip<=20.3", true)]
-    [TestCase("pip!=20.3", true)]
-    [TestCase("pip>=20.2", true)]
+    [TestCase("pip!=20.3", false)]
+    [TestCase("pip>=20.2", false)]
     [TestCase("pip=21.2.4", true)]
     [TestCase("pip=23.0.1", true)]
-    [TestCase("pip<=23.1", true)]
+    [TestCase("pip<23", true)]
+    [TestCase("pip>=20,<23.1", true)]
+    [TestCase("pip<=23.1", false)]
+    [TestCase("pip<=24.2", false)]
     [TestCase("pip>=20.2,<20.3", false)]
     [TestCase("pip<20.3", false)]
     [TestCase("pip=20.2.4", false)]
@@ -64,7 +68,7 @@ public sealed class CondaPipRulesTests
     [TestCase("pip=23.1.2", false)]
     [TestCase("pip>=23.1", false)]
     [TestCase("pip=26.0.1", false)]
-    public void Pg103_decides_whether_the_pip_spec_admits_a_pip_from_20_3_to_23_0(string pip, bool fires)
+    public void Pg103_fires_when_the_pip_conda_installs_is_from_20_3_to_23_0(string pip, bool fires)
     {
         var spec = $"channels:\n  - conda-forge\n  - defaults\ndependencies:\n  - {pip}\n  - pip:\n      - azureml-core==1.57.0\n";
         var findings = Lint.Findings(("env.yml", spec)).Only(PipResolverLoopRisk.Rule);
@@ -76,11 +80,11 @@ public sealed class CondaPipRulesTests
         }
     }
 
-    [TestCase("channels:\n  - defaults\n  - conda-forge\n", "pip", false)]
-    [TestCase("channels:\n  - defaults\n", "conda-forge::pip", true)]
-    [TestCase("channels:\n  - https://conda.anaconda.org/conda-forge/\n", "pip", true)]
-    [TestCase("channels:\n  - conda-forge\n", "defaults::pip", false)]
-    [TestCase("", "pip", false)]
+    [TestCase("channels:\n  - defaults\n  - conda-forge\n", "pip=22.3.1", false)]
+    [TestCase("channels:\n  - defaults\n", "conda-forge::pip=22.3.1", true)]
+    [TestCase("channels:\n  - https://conda.anaconda.org/conda-forge/\n", "pip=22.3.1", true)]
+    [TestCase("channels:\n  - conda-forge\n", "defaults::pip=22.3.1", false)]
+    [TestCase("", "pip=22.3.1", false)]
     public void Pg103_looks_at_the_highest_priority_channel_of_pip(string channels, string pip, bool fires)
     {
         var spec = $"{channels}dependencies:\n  - {pip}\n  - pip:\n      - azureml-core==1.57.0\n";
@@ -99,6 +103,48 @@ public sealed class CondaPipRulesTests
     {
         var findings = Lint.Findings(("env.yml", Pinned));
         Assert.That(findings.Where(f => f.RuleId is "PG101" or "PG102" or "PG103"), Is.Empty);
+    }
+
+    [TestCase("      - transformers==4.44.2\n      - datasets==2.21.0\n", "warning")]
+    [TestCase("      - transformers==4.44.2\n      - https://example.com/wheels/tool-1.0-py3-none-any.whl\n", "warning")]
+    [TestCase("      - transformers==4.44.2\n      - datasets>=2.20\n", "error")]
+    [TestCase("      - transformers\n", "error")]
+    public void Pg103_is_a_warning_when_every_pip_package_is_pinned_exactly(string packages, string severity)
+    {
+        var spec = $"channels:\n  - conda-forge\ndependencies:\n  - python=3.11.9\n  - pip=22.3.1\n  - pip:\n{packages}";
+        var findings = Lint.Findings(("env.yml", spec)).Only(PipResolverLoopRisk.Rule);
+        Assert.That(findings.Select(f => PipelineGuard.Model.SeverityNames.ToName(f.Severity)), Is.EqualTo(new[] { severity }));
+        Assert.That(findings[0].Fix, Is.EqualTo("pip=26.0.1"));
+    }
+
+    [Test]
+    public void Pip_entries_of_one_spec_are_read_together()
+    {
+        // conda intersects the entries: the exact pin on line 5 pins pip, and the hang risk is that pin's alone.
+        var spec = "channels:\n  - conda-forge\ndependencies:\n  - python=3.8.18\n  - pip=20.3.4\n  - numpy=1.24.4\n  - pip\n  - pip:\n      - mlflow>=2\n";
+        var findings = Lint.Findings(("env.yml", spec)).Where(f => f.RuleId is "PG102" or "PG103").ToList();
+        Assert.That(findings.Select(f => $"{f.RuleId} {f.Span.Line}"), Is.EqualTo(new[] { "PG103 5" }));
+        Assert.That(findings[0].Fix, Is.EqualTo("pip=25.0.1"));
+    }
+
+    [Test]
+    public void Pg102_never_suggests_a_pip_the_entry_itself_excludes()
+    {
+        var spec = "channels:\n  - defaults\ndependencies:\n  - python=3.12.7\n  - pip>=26.1\n  - pip:\n      - mlflow==2.17.0\n";
+        var finding = Lint.Findings(("env.yml", spec)).Only(PipUnpinned.Rule).Single();
+        Assert.That(finding.Fix, Is.Null);
+        Assert.That(finding.Message, Does.Not.Contain("26.0.1"));
+    }
+
+    [TestCase("  - python=3.7.16\n", "warning", "pip=24.0")]
+    [TestCase("  - python=3.12.7\n", "warning", "pip=26.0.1")]
+    [TestCase("", "error", "23.1.2 or newer")]
+    public void Pg101_is_a_warning_when_python_brings_pip_and_suggests_a_pip_for_that_python(string python, string severity, string advice)
+    {
+        var spec = $"channels:\n  - defaults\ndependencies:\n{python}  - numpy=1.26.4\n  - pip:\n      - mlflow==2.17.0\n";
+        var finding = Lint.Findings(("env.yml", spec)).Only(PipNotDeclared.Rule).Single();
+        Assert.That(PipelineGuard.Model.SeverityNames.ToName(finding.Severity), Is.EqualTo(severity));
+        Assert.That(finding.Message, Does.Contain(advice));
     }
 
     [TestCase("conda=4.5.1", true)]

@@ -16,15 +16,17 @@ public sealed class PipPythonAdviceTests
     private static string Spec(string channel, string python, string pip) =>
         $"channels:\n  - {channel}\ndependencies:\n  - python={python}\n  - {pip}\n  - pip:\n      - transformers==4.44.2\n";
 
-    // (python, pip with conda-forge first) -> the one rule that speaks, or null, and the fix it gives.
-    [TestCase("3.8", "pip", "PG103", "pip=25.0.1")]
-    [TestCase("3.11", "pip", "PG103", "pip=26.0.1")]
-    [TestCase("3.12", "pip", "PG103", "pip=26.0.1")]
-    [TestCase("3.13", "pip", "PG103", "pip=26.0.1")]
-    [TestCase("3.8", "pip>=21", "PG103", "pip=25.0.1")]
-    [TestCase("3.11", "pip>=21", "PG103", "pip=26.0.1")]
-    [TestCase("3.12", "pip>=21", "PG103", "pip=26.0.1")]
-    [TestCase("3.13", "pip>=21", "PG103", "pip=26.0.1")]
+    // (python, pip with conda-forge first) -> the one rule that speaks, or null, and the fix it gives. An unpinned pip
+    // gets the newest pip that runs on the Python (fail-fast everywhere but on 3.6, where it is 21.3.1): PG102's.
+    // A fix never leaves what the entry itself asks for when it only needs pinning (pip>=26.1: no 26.0.1).
+    [TestCase("3.8", "pip", "PG102", "pip=25.0.1")]
+    [TestCase("3.11", "pip", "PG102", "pip=26.0.1")]
+    [TestCase("3.12", "pip", "PG102", "pip=26.0.1")]
+    [TestCase("3.13", "pip", "PG102", "pip=26.0.1")]
+    [TestCase("3.8", "pip>=21", "PG102", "pip=25.0.1")]
+    [TestCase("3.11", "pip>=21", "PG102", "pip=26.0.1")]
+    [TestCase("3.12", "pip>=21", "PG102", "pip=26.0.1")]
+    [TestCase("3.13", "pip>=21", "PG102", "pip=26.0.1")]
     [TestCase("3.8", "pip=20.2.4", null, null)]
     [TestCase("3.11", "pip=20.2.4", null, null)]
     [TestCase("3.12", "pip=20.2.4", "PG135", "pip=26.0.1")]
@@ -42,8 +44,11 @@ public sealed class PipPythonAdviceTests
     [TestCase("3.11", "pip<20.3", null, null)]
     [TestCase("3.12", "pip<20.3", "PG135", "pip=26.0.1")]
     [TestCase("3.13", "pip<20.3", "PG135", "pip=26.0.1")]
-    [TestCase("3.11.9", "conda-forge::pip", "PG103", "conda-forge::pip=26.0.1")]
+    [TestCase("3.11.9", "conda-forge::pip", "PG102", "conda-forge::pip=26.0.1")]
     [TestCase("3.6", "pip", "PG103", null)]
+    [TestCase("3.6", "pip>=21", "PG103", null)]
+    [TestCase("3.11", "pip<23", "PG103", "pip=26.0.1")]
+    [TestCase("3.12", "pip>=26.1", "PG102", null)]
     public void With_conda_forge_first_one_rule_speaks_and_its_fix_runs_on_the_python(string python, string pip, string? rule, string? fix)
     {
         var findings = Lint.Findings(("env.yml", Spec("conda-forge", python, pip))).Where(f => PipRules.Contains(f.RuleId)).ToList();

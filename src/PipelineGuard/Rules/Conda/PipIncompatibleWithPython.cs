@@ -27,7 +27,7 @@ internal sealed class PipIncompatibleWithPython : EnvironmentRule
         foreach (var pip in conda.Named("pip").Where(p => PipPins.CannotRun(conda, p)))
         {
             var python = PipPins.PythonName(conda);
-            var pin = PipReleaseFacts.SuggestedPin(PipPins.Python(conda));
+            var pin = PipPins.SuggestedPin(conda, pip, keepOwnRange: false);
             var remedy = pin is not null ? $"Pin 'pip={pin}', which runs on {python}." : $"Pin {PipReleaseFacts.GenericAdvice}.";
             yield return Report(pip.ValueSpan,
                 $"'{pip.Text.Value.Trim()}' admits only pip versions that cannot run on {python}: conda installs it, and the " +

@@ -19,10 +19,16 @@ internal sealed class PipNotDeclared : EnvironmentRule
     {
         if (environment.Conda is { HasPipPackages: true } conda && !conda.Named("pip").Any())
         {
-            yield return Report(conda.Pip!.Key,
+            var pin = PipReleaseFacts.SuggestedPin(PipPins.Python(conda));
+            var example = pin is not null ? $"'- pip={pin}', which runs on {PipPins.PythonName(conda)}" : $"'- pip=<version>': {PipReleaseFacts.GenericAdvice}";
+            // conda adds pip to every Python it installs (add_pip_as_python_dependency), so with python in the spec the
+            // build still finds a pip, only not one the spec chose: irreproducible, a warning. Without python in the
+            // spec the environment may have no interpreter and no pip of its own to run the list with.
+            var finding = Report(conda.Pip!.Key,
                 "the spec installs pip packages but does not list 'pip' among its conda dependencies; conda then warns " +
                 "that pip is not listed and may install them with a pip from outside the environment. " +
-                "Add '- pip=<version>' (e.g. '- pip=24.2') to 'dependencies'.");
+                $"Add {example} to 'dependencies'.");
+            yield return conda.Named("python").Any() ? finding with { Severity = Severity.Warning } : finding;
         }
     }
 }

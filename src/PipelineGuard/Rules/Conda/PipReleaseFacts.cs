@@ -73,6 +73,21 @@ internal static class PipReleaseFacts
         return candidates.Count > 0 && candidates.All(v => Lines.Any(l => l.Versions.Contains(v)) && !RunsOn(v, python));
     }
 
+    /// <summary>
+    /// The pip conda installs for a spec that admits <paramref name="admitted"/>: the newest release-like version it
+    /// admits that runs on the Python (any, when the Python is not pinned). Versions newer than the table run on the
+    /// Pythons its newest line runs on. Null when none is admitted (PG135's case, or an empty intersection).
+    /// </summary>
+    public static CondaVersion? Installed(CondaVersionSet admitted, (int Major, int Minor)? python)
+    {
+        var newestLine = Lines[^1];
+        var beyond = CondaVersion.Parse(newestLine.Below);
+        return Releases.Where(admitted.Contains)
+            .Where(v => python is not { } py || RunsOn(v, py) || (v.CompareTo(beyond) >= 0 && newestLine.RunsOn(py)))
+            .Select(v => (CondaVersion?)v)
+            .LastOrDefault();
+    }
+
     /// <summary>Does the set admit a release-like pip whose resolver can hang?</summary>
     public static bool AdmitsHangRisk(CondaVersionSet admitted) =>
         Releases.Any(v => admitted.Contains(v) && HangRisk.Contains(v));

@@ -25,19 +25,29 @@ internal sealed class PipResolverLoopRisk : EnvironmentRule
             yield break;
         }
 
-        foreach (var pip in conda.Named("pip").Where(p => PipPins.HangRisk(conda, p)))
+        // One finding per cause: the entries that narrow pip to the risky release, not a bare "- pip" beside them.
+        var risky = conda.Named("pip").Where(p => PipPins.HangRisk(conda, p)).ToList();
+        var narrowing = risky.Where(p => p.Spec?.Version is not null).ToList();
+        foreach (var pip in narrowing.Count > 0 ? narrowing : risky)
         {
             var why = pip.Spec!.Channel is not null ? $"pip is taken from '{pip.Spec.Channel}'" : "'conda-forge' is the first channel";
             var written = pip.Text.Value.Trim();
-            var admits = pip.Spec.Version is null ? "does not pin pip, so it admits" : "admits";
-            var pin = PipReleaseFacts.SuggestedPin(PipPins.Python(conda));
+            var on = PipPins.PythonName(conda) is { } python ? $" that runs on {python}" : string.Empty;
+            var gets = pip.Spec.IsExactPin ? "pins pip to" : $"admits no pip of 23.1 or newer{on}, so conda installs";
+            var pin = PipPins.SuggestedPin(conda, pip, keepOwnRange: false);
             var remedy = pin is not null
                 ? $"Pin 'pip={pin}' (it runs on {PipPins.PythonName(conda)} and fails fast instead)."
                 : $"Pin {PipReleaseFacts.GenericAdvice}: it fails fast instead.";
-            yield return Report(pip.ValueSpan,
-                $"{why} and '{written}' {admits} pip 20.3 to 23.0, whose resolver can backtrack for hours when this pip list " +
-                $"cannot be resolved: the image build hangs until it times out. {remedy}",
+            // Exact pins of every pip package leave the resolver only their dependencies to backtrack over: a risk
+            // worth fixing, not a build that will hang (Microsoft's curated environments pin this way).
+            var exact = PipPins.AllPipPackagesExact(conda);
+            var finding = Report(pip.ValueSpan,
+                $"{why} and '{written}' {gets} a release from 20.3 to 23.0, whose resolver can backtrack for hours when this pip list " +
+                (exact
+                    ? $"cannot be resolved; every pip package is pinned with '==', which leaves only their dependencies to backtrack over. {remedy}"
+                    : $"cannot be resolved: the image build hangs until it times out. {remedy}"),
                 fix: pin is null ? null : PipPins.PinnedText(pip, pin));
+            yield return exact ? finding with { Severity = Severity.Warning } : finding;
         }
     }
 }

@@ -23,6 +23,12 @@ internal sealed class PipUnpinned : EnvironmentRule
             yield break;
         }
 
+        // conda intersects every pip entry: one exact pin anywhere in the spec pins pip.
+        if (PipPins.PinnedBySpec(conda))
+        {
+            yield break;
+        }
+
         foreach (var pip in conda.Named("pip").Where(d => d.Spec is { IsExactPin: false }))
         {
             if (PipPins.HangRisk(conda, pip) || PipPins.CannotRun(conda, pip) || PipPins.IsGuideRemedy(conda, pip))
@@ -31,8 +37,10 @@ internal sealed class PipUnpinned : EnvironmentRule
             }
 
             var written = pip.Text.Value.Trim();
-            var pin = PipReleaseFacts.SuggestedPin(PipPins.Python(conda));
-            var advice = pin is not null ? $"Pin it: 'pip={pin}' runs on {PipPins.PythonName(conda)}." : $"Pin it to {PipReleaseFacts.GenericAdvice}.";
+            var pin = PipPins.SuggestedPin(conda, pip, keepOwnRange: true);
+            var advice = pin is not null ? $"Pin it: 'pip={pin}' runs on {PipPins.PythonName(conda)}." :
+                pip.Spec!.Version is null ? $"Pin it to {PipReleaseFacts.GenericAdvice}." :
+                $"Pin it to the exact pip you build with today, one that '{written}' admits and that runs on your Python.";
             yield return Report(pip.ValueSpan,
                 $"'{written}' does not pin pip to one version; each build then takes the newest pip the channels serve, " +
                 $"and a new pip changes how the pip packages resolve, so the same spec builds differently over time. {advice}",
