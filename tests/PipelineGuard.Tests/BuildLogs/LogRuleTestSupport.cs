@@ -39,5 +39,3 @@ internal static class LogRuleTestSupport
 
     public static Workspace Spec(string conda) => Lint.Run(Lint.Repo(("env/conda.yml", conda))).Workspace;
 }
-
-internal sealed record RankedRoot(string Rule, int Line, string Message, Finding Finding);
