@@ -1,6 +1,5 @@
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
-using PipelineGuard.Rules.Logs;
 
 namespace PipelineGuard.BuildLogs;
 
@@ -31,8 +30,8 @@ internal static class BuildLogDiagnoser
     {
         var steps = new BuildSteps();
         var store = new SignalStore();
-        var matcher = new SignatureMatcher(store, steps);
-        var scanner = new LogScanner(matcher, steps) { Exhaustive = exhaustive };
+        var context = new LogContext(store, steps);
+        var scanner = new LogScanner(context) { Exhaustive = exhaustive };
         LogReadSummary read;
         try
         {
@@ -44,27 +43,12 @@ internal static class BuildLogDiagnoser
             read = new LogReadSummary(scanner.LastLine, 0, 0, e.Message);
         }
 
-        matcher.EndCapture();
-        AddOpenSolve(matcher, store);
+        context.EndCapture();
+        LogRuleSet.AtEnd(context);
         var ranked = RootCauseAnalyzer.Rank(store.All, steps);
         var linker = workspace is null ? null : new SpecLinker(workspace);
         var findings = ranked.Select(r => ToFinding(r, logDisplayPath, linker)).ToList();
         return new LogDiagnosis(Engine.Checker.Order(findings), ranked, read, steps.BuildFailed);
-    }
-
-    /// <summary>PG317: the log ends inside "Solving environment" (nothing decisive happened after it in that step).</summary>
-    private static void AddOpenSolve(SignatureMatcher matcher, SignalStore store)
-    {
-        if (matcher.OpenSolve is not { } line || store.AnyAfter(line.Segment, line.Number, Strength.Decisive))
-        {
-            return;
-        }
-
-        store.Add(new LogSignal(LogRules.CondaSolveTimeout, LogKinds.SolveTimeout, Strength.Decisive, line,
-            "the log ends while conda is still solving the environment ('Solving environment' never finished)" +
-            (matcher.TimeoutSeen ? " and the task reports its timeout" : string.Empty) +
-            ": the solver ran until the build's time limit. Pin exact versions (above all python), remove packages the job does not need, " +
-            "use fewer channels (with channel_priority strict), or a conda with the libmamba solver (23.10 or newer). See https://aka.ms/azureml/environment/improve-conda-performance."));
     }
 
     private static Finding ToFinding(RankedSignal ranked, string path, SpecLinker? linker)

@@ -5,21 +5,21 @@ namespace PipelineGuard.BuildLogs;
 /// <summary>
 /// The per-line work, in this order: strip the timestamps of every log generation (<see cref="LinePrefix"/>), follow the
 /// step structure (classic <c>Step n/N :</c>, BuildKit <c>#n …</c>), skip lines without any signature keyword
-/// (<see cref="SignatureKeywords"/>), and hand the rest, without colour codes, to the <see cref="SignatureMatcher"/>.
+/// (<see cref="SignatureKeywords"/>), and hand the rest, without colour codes, to the log rules (<see cref="LogRuleSet"/>).
 /// Only the lines that pass the prefilter are turned into strings, so the cost per ordinary line is a few comparisons
 /// and one vectorised search.
 /// </summary>
 internal sealed class LogScanner
 {
     private readonly char[] _scratch = new char[LogLineReader.MaxLineChars];
-    private readonly SignatureMatcher _matcher;
+    private readonly LogContext _context;
     private readonly BuildSteps _steps;
     private SummaryState _summary;
 
-    public LogScanner(SignatureMatcher matcher, BuildSteps steps)
+    public LogScanner(LogContext context)
     {
-        _matcher = matcher;
-        _steps = steps;
+        _context = context;
+        _steps = context.Steps;
     }
 
     private enum SummaryState
@@ -69,9 +69,9 @@ internal sealed class LogScanner
             return;
         }
 
-        if (_matcher.Capturing)
+        if (_context.Capturing)
         {
-            if (_matcher.Offer(Materialize(number, content, offset, raw.Length, segment)))
+            if (_context.Offer(Materialize(number, content, offset, raw.Length, segment)))
             {
                 return;
             }
@@ -87,7 +87,7 @@ internal sealed class LogScanner
         var families = SignatureKeywords.In(line.Text);
         if (families != Families.None)
         {
-            _matcher.Match(line, families);
+            LogRuleSet.Match(line, families, _context);
         }
     }
 
@@ -194,7 +194,7 @@ internal sealed class LogScanner
             return false;
         }
 
-        _matcher.TrackPackage(rest);
+        _context.TrackPackage(rest);
         return true;
     }
 

@@ -48,6 +48,12 @@ internal sealed record LogSignal(RuleInfo Rule, string Kind, Strength Strength, 
 
     public string? Fix { get; init; }
 
+    /// <summary>
+    /// The message again, naming a package that another signal of the step names (a compiler error above "Failed building wheel
+    /// for X"): set by a rule whose signal names none, so that the ranking never edits a message's text.
+    /// </summary>
+    public Func<string, string>? NamingPackage { get; init; }
+
     /// <summary>Signals of one event (the packages of one ResolvePackageNotFound list) share a group and are reported together.</summary>
     public int Group { get; init; }
 

@@ -205,4 +205,22 @@ internal static class LogText
 
     /// <summary>Clips a log excerpt for a message.</summary>
     public static string Clip(string text, int max = 160) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>The registry of <c>The push refers to repository [x.azurecr.io/azureml/…]</c>-like text.</summary>
+    public static string? RegistryOfRepository(string text)
+    {
+        var i = text.IndexOf(".azurecr.io", StringComparison.Ordinal);
+        if (i < 0)
+        {
+            return null;
+        }
+
+        var start = i;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '-'))
+        {
+            start--;
+        }
+
+        return text[start..(i + ".azurecr.io".Length)];
+    }
 }

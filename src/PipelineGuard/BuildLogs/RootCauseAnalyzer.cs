@@ -109,7 +109,7 @@ internal static class RootCauseAnalyzer
         if (root is not null)
         {
             return root.Strength == Strength.Context
-                ? root with { Message = root.Message + " Nothing else in the failing step explains the failure." }
+                ? root with { Message = root.Message + " Nothing else in the failing step explains the failure.", NamingPackage = null }
                 : root;
         }
 
@@ -117,8 +117,9 @@ internal static class RootCauseAnalyzer
     }
 
     /// <summary>Context that can fail a build by itself: endless backtracking, retries that ran out, a solver stuck on conflicts.</summary>
-    private static bool CanFailAlone(LogSignal s) =>
-        s.Strength == Strength.Context && s.Rule.Id is "PG307" or "PG301" or "PG309" or "PG310" or "PG311" or "PG312" or "PG308" or "PG305";
+    private static bool CanFailAlone(LogSignal s) => s.Strength == Strength.Context && Has(s, LogTraits.CanFailAlone);
+
+    private static bool Has(LogSignal s, LogTraits trait) => (LogRuleSet.Of(s.Rule).Traits & trait) != 0;
 
     private static LogSignal? FromExitCode(BuildStep step)
     {
@@ -129,16 +130,15 @@ internal static class RootCauseAnalyzer
 
         var line = new LogLine(step.FailureLine, string.Empty, 1, 1, step.Segment);
         var what = $"the step '{LogText.Clip(step.Header, 100)}' failed with exit code {code}";
-        return code switch
+        foreach (var rule in LogRuleSet.Rules)
         {
-            127 => new LogSignal(LogRules.CommandNotFound, LogKinds.CommandNotFound, Strength.Generic, line,
-                what + ": the shell did not find a command it ran. Install the command in an earlier step, or fix PATH (ENV PATH=…)."),
-            137 or -9 => new LogSignal(LogRules.OutOfMemory, LogKinds.OutOfMemory, Strength.Generic, line,
-                what + ": the process was killed (SIGKILL), almost always by the kernel for lack of memory. Use a build compute with more memory and pin versions so that conda and pip have less to solve."),
-            100 => new LogSignal(LogRules.AptGetFailed, LogKinds.AptFailed, Strength.Generic, line,
-                what + ": apt-get failed. Run 'apt-get update && apt-get install -y <packages>' in one RUN as root, and check the package names for the base image's release."),
-            _ => null,
-        };
+            if (rule.FromExitCode(code, line, what) is { } signal)
+            {
+                return signal;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A "not found" that an earlier signal of the same step explains yields to it; returns (root, the not-found it replaced or null).</summary>
@@ -163,6 +163,7 @@ internal static class RootCauseAnalyzer
                 Kind = LogKinds.NoCompatibleDistribution,
                 Message = $"pip found no distribution of '{root.RequirementText ?? root.Package}' that this environment can install: {explainer.Message}. " +
                           "Pin a Python version that the package supports, or a release of the package that ships files for this Python and platform.",
+                NamingPackage = null,
             };
             return (rewritten, null);
         }
@@ -176,17 +177,14 @@ internal static class RootCauseAnalyzer
             RequirementsLine = explainer.RequirementsLine ?? root.RequirementsLine,
             FromPackage = explainer.FromPackage ?? root.FromPackage,
             Message = explainer.Message + $" It is why '{root.RequirementText ?? root.Package}' was then reported as not found (line {root.Line.Number}): that not-found is a consequence of this.",
+            NamingPackage = null,
         };
         return (promoted, root);
     }
 
-    private static bool IsLookupFailure(LogSignal s) =>
-        (s.Rule.Id == "PG303" && s.Kind == LogKinds.PackageNotFound) ||
-        (s.Rule.Id == "PG302" && s.Kind == LogKinds.CondaPackageNotFound) ||
-        (s.Rule.Id == "PG321" && s.Package is not null);
+    private static bool IsLookupFailure(LogSignal s) => LogRuleSet.Of(s.Rule).IsLookupFailure(s);
 
-    private static bool Explains(LogSignal s) =>
-        s.Rule.Id is "PG301" or "PG309" or "PG310" or "PG311" or "PG322" || s.Kind == LogKinds.NoCompatibleDistribution;
+    private static bool Explains(LogSignal s) => Has(s, LogTraits.ExplainsLookupFailure) || s.Kind == LogKinds.NoCompatibleDistribution;
 
     private static bool SamePackage(string? explainer, string? root) =>
         explainer is null || root is null ||
@@ -201,7 +199,7 @@ internal static class RootCauseAnalyzer
         }
 
         var donor = list.FirstOrDefault(s => s.Line.Number > root.Line.Number && s.Line.Number - root.Line.Number <= 40 && s.Package is not null &&
-                                              s.Rule.Id is "PG303" or "PG315" or "PG318" or "PG316" or "PG314");
+                                              Has(s, LogTraits.NamesFailingPackage));
         return donor is null
             ? root
             : root with
@@ -211,7 +209,8 @@ internal static class RootCauseAnalyzer
                 RequirementsFile = root.RequirementsFile ?? donor.RequirementsFile,
                 RequirementsLine = root.RequirementsLine ?? donor.RequirementsLine,
                 FromPackage = root.FromPackage ?? donor.FromPackage,
-                Message = root.Message.Replace("the package", $"'{donor.Package}'", StringComparison.Ordinal),
+                Message = root.NamingPackage?.Invoke(donor.Package!) ?? root.Message,
+                NamingPackage = null,
             };
     }
 }

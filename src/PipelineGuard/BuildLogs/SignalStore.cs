@@ -1,3 +1,5 @@
+using PipelineGuard.Model;
+
 namespace PipelineGuard.BuildLogs;
 
 /// <summary>
@@ -34,12 +36,12 @@ internal sealed class SignalStore
     }
 
     /// <summary>The latest signal of <paramref name="rule"/> in <paramref name="segment"/> that satisfies <paramref name="match"/>.</summary>
-    public LogSignal? Last(string rule, int segment, Func<LogSignal, bool>? match = null)
+    public LogSignal? Last(RuleInfo rule, int segment, Func<LogSignal, bool>? match = null)
     {
         for (var i = _signals.Count - 1; i >= 0; i--)
         {
             var s = _signals[i];
-            if (s.Rule.Id == rule && s.Segment == segment && (match is null || match(s)))
+            if (s.Rule.Id == rule.Id && s.Segment == segment && (match is null || match(s)))
             {
                 return s;
             }

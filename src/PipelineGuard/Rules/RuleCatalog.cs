@@ -10,17 +10,22 @@ namespace PipelineGuard.Rules;
 /// </summary>
 internal static class RuleCatalog
 {
-    public static IReadOnlyList<IRule> All { get; } = typeof(RuleCatalog).Assembly.GetTypes()
-        .Where(t => typeof(IRule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } &&
-                    t.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is not null)
-        .Select(t => (IRule)Activator.CreateInstance(t, nonPublic: true)!)
-        .OrderBy(r => r.Info.Id, StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<IRule> All { get; } = Discover<IRule>(r => r.Info.Id);
 
-    /// <summary>Every rule's description: the static rules and the build-log rules (PG3xx, found by the log diagnoser, not run on the workspace).</summary>
+    /// <summary>Every build-log rule (PG3xx), in ID order: each non-abstract <see cref="Logs.ILogRule"/>, found the same way. The log diagnoser runs them.</summary>
+    public static IReadOnlyList<Logs.ILogRule> LogRules { get; } = Discover<Logs.ILogRule>(r => r.Info.Id);
+
+    /// <summary>Every rule's description: the static rules and the build-log rules (found by the log diagnoser, not run on the workspace).</summary>
     public static IReadOnlyList<RuleInfo> Infos { get; } =
-        [.. All.Select(r => r.Info).Concat(Logs.LogRules.All).OrderBy(i => i.Id, StringComparer.Ordinal)];
+        [.. All.Select(r => r.Info).Concat(LogRules.Select(r => r.Info)).OrderBy(i => i.Id, StringComparer.Ordinal)];
 
     public static RuleInfo? Find(string id) =>
         Infos.FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
+
+    private static List<T> Discover<T>(Func<T, string> id) => typeof(RuleCatalog).Assembly.GetTypes()
+        .Where(t => typeof(T).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } &&
+                    t.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is not null)
+        .Select(t => (T)Activator.CreateInstance(t, nonPublic: true)!)
+        .OrderBy(id, StringComparer.Ordinal)
+        .ToList();
 }

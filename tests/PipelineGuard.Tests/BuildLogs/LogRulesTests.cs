@@ -49,4 +49,33 @@ public sealed class LogRulesTests
             Assert.That(LogRules.Find("PG101"), Is.Null);
         });
     }
+
+    [Test]
+    public void Each_log_rule_is_its_own_class_found_by_the_catalogue()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(RuleCatalog.LogRules.Select(r => r.Info.Id), Is.EqualTo(Ids), "one ILogRule per log rule, in ID order");
+            Assert.That(RuleCatalog.LogRules.Select(r => r.GetType()), Is.Unique);
+            Assert.That(RuleCatalog.Infos.Select(i => i.Id), Is.SupersetOf(Ids).And.Unique);
+            Assert.That(RuleCatalog.LogRules.Where(r => r.Signatures.Count == 0).Select(r => r.Info.Id), Is.EqualTo(new[] { "PG317" }),
+                "only the solve that never ends is found at the end of the log, not on a line");
+        });
+    }
+
+    [Test]
+    public void The_ranking_and_the_linking_read_traits_not_rule_ids()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PipelineGuard.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir!.FullName, "src", "PipelineGuard", "BuildLogs");
+        var naming = Directory.GetFiles(folder, "*.cs")
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), "\"PG3[0-9]{2}\""))
+            .Select(Path.GetFileName);
+        Assert.That(naming, Is.Empty, "behaviour keyed by a rule's ID belongs in that rule's class (a trait or a method of ILogRule)");
+    }
 }

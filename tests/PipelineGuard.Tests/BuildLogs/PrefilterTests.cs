@@ -6,7 +6,7 @@ namespace PipelineGuard.Tests.BuildLogs;
 public sealed class PrefilterTests
 {
     public static IEnumerable<string> AllFixtures() =>
-        Directory.GetFiles(LogTestSupport.TestData("logs"))
+        Directory.GetFiles(LogTestSupport.TestData("logs"), "*.log")
             .Concat(Directory.GetFiles(LogTestSupport.TestData("pip-logs", "raw")))
             .Concat(Directory.GetFiles(LogTestSupport.TestData("pip-logs", "docker_wrapped")))
             .Select(Path.GetFileName)
@@ -44,6 +44,14 @@ public sealed class PrefilterTests
     [TestCase("pip._vendor.resolvelib.resolvers.ResolutionTooDeep: 200000")]
     [TestCase("  E: Unable to locate package curl")]
     [TestCase("Solving environment: ...working... ")]
+    [TestCase("OSError: [Errno 28] No space left on device")]
+    [TestCase("write /var/lib/docker/tmp/x: no space left on device")]
+    [TestCase("InvalidMatchSpec: Invalid spec 'a=>1': bad")]
+    [TestCase("InvalidVersionSpec: Invalid version '1=': bad")]
+    [TestCase("ERROR conda.core.link:_execute(502): An error occurred while installing package 'x::y-1-0'.")]
+    [TestCase("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte")]
+    [TestCase("make: *** No targets specified and no makefile found.  Stop.")]
+    [TestCase("ModuleNotFoundError: No module named 'torch'")]
     public void Signature_lines_pass_the_first_stage(string line)
     {
         Assert.That(SignatureKeywords.MayMatch(line), Is.True);
