@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Docker;
 using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
@@ -33,7 +34,7 @@ internal sealed class ExtraIndexUrl : EnvironmentRule
             yield break;
         }
 
-        foreach (var install in DockerPipInstall.Find(dockerfile))
+        foreach (var install in PackageInstallReader.Find(dockerfile).Where(i => i.Installer == PackageInstaller.Pip))
         {
             foreach (var option in install.OptionsNamed("--extra-index-url"))
             {

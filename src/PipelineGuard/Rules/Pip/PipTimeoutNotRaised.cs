@@ -63,7 +63,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
             }
         }
 
-        foreach (var install in dockerfile is null ? [] : DockerPipInstall.Find(dockerfile))
+        foreach (var install in PackageInstallReader.Find(dockerfile).Where(i => i.Installer == PackageInstaller.Pip))
         {
             if (TimeoutOptions.Any(o => install.OptionsNamed(o).Any()))
             {
