@@ -47,6 +47,9 @@ public sealed class ExtraIndexUrlTests
     [TestCase("ENV PIP_EXTRA_INDEX_URL=https://example.com/simple\n", "Dockerfile:2:5-2:51")]
     [TestCase("ARG PIP_EXTRA_INDEX_URL\n", "Dockerfile:2:5-2:24")]
     [TestCase("RUN PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\n", "Dockerfile:2:5-2:51")]
+    [TestCase("ONBUILD RUN PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\n", "Dockerfile:2:13-2:59")]
+    [TestCase("RUN bash -c \"cd /tmp && PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\"\n", "Dockerfile:2:25-2:71")]
+    [TestCase("RUN sh -c \"PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\"\n", "Dockerfile:2:12-2:58")]
     public void Dockerfile_uses_are_reported(string line, string place)
     {
         Assert.That(Pg116(("Dockerfile", "FROM python:3.11-slim\n" + line)).Places(), Is.EqualTo(new[] { place }));

@@ -32,6 +32,8 @@ public sealed class PipTimeoutNotRaisedTests
 
     [TestCase("RUN zsh -c \"pip install --timeout 100 torch==2.3.1\"\n")]
     [TestCase("ONBUILD RUN pip install --default-timeout=100 torch==2.3.1\n")]
+    [TestCase("ONBUILD RUN PIP_DEFAULT_TIMEOUT=100 pip install torch==2.3.1\n")]
+    [TestCase("RUN zsh -c \"cd /tmp && export PIP_DEFAULT_TIMEOUT=100 && pip install torch==2.3.1\"\n")]
     public void A_timeout_in_any_shell_or_trigger_counts(string lines)
     {
         Assert.That(Pg112(("Dockerfile", From + lines)), Is.Empty);
