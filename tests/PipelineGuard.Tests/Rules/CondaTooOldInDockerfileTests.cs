@@ -14,6 +14,9 @@ public sealed class CondaTooOldInDockerfileTests
     [TestCase("ENV CONDA_VERSION=4.4.10\n", "Dockerfile:1:19-1:25")]
     [TestCase("ARG MINICONDA_VERSION=py37_4.5.1\n", "Dockerfile:1:23-1:33")]
     [TestCase("RUN conda install -y conda=4.5.1 && conda clean -ay\n", "Dockerfile:1:22-1:33")]
+    [TestCase("RUN bash -c \"conda install -y conda=4.5.1\"\n", "Dockerfile:1:31-1:42")]
+    [TestCase("ONBUILD RUN conda install -y conda=4.5.1\n", "Dockerfile:1:30-1:41")]
+    [TestCase("RUN /opt/conda/bin/conda update -n base conda=4.5.1\n", "Dockerfile:1:41-1:52")]
     [TestCase("FROM continuumio/miniconda3:4.4.10\n", "Dockerfile:1:6-1:35")]
     [TestCase("FROM continuumio/anaconda3:5.0.1\n", "Dockerfile:1:6-1:33")]
     public void Old_conda_sources_are_reported_on_their_token(string dockerfile, string place)

@@ -40,9 +40,16 @@ public sealed class ExtraIndexUrlTests
     [TestCase("RUN pip3 install --extra-index https://example.com/simple foo==1.0\n", "Dockerfile:2:18-2:58")]
     [TestCase("RUN apt-get update && sudo pip install -U --extra-index-url https://example.com/simple foo\n", "Dockerfile:2:43-2:87")]
     [TestCase("RUN bash -c \"pip install --extra-index-url https://example.com/simple foo\"\n", "Dockerfile:2:26-2:70")]
+    [TestCase("RUN zsh -c \"pip install --extra-index-url https://x/simple foo\"\n", "Dockerfile:2:25-2:59")]
+    [TestCase("RUN dash -ec 'pip3 install --extra-index-url=https://x/simple foo'\n", "Dockerfile:2:28-2:62")]
+    [TestCase("ONBUILD RUN pip install --extra-index-url https://x/simple bar\n", "Dockerfile:2:25-2:59")]
+    [TestCase("RUN pip install -Ur req.txt --extra-index-url https://x/simple foo\n", "Dockerfile:2:29-2:63")]
     [TestCase("ENV PIP_EXTRA_INDEX_URL=https://example.com/simple\n", "Dockerfile:2:5-2:51")]
     [TestCase("ARG PIP_EXTRA_INDEX_URL\n", "Dockerfile:2:5-2:24")]
     [TestCase("RUN PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\n", "Dockerfile:2:5-2:51")]
+    [TestCase("ONBUILD RUN PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\n", "Dockerfile:2:13-2:59")]
+    [TestCase("RUN bash -c \"cd /tmp && PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\"\n", "Dockerfile:2:25-2:71")]
+    [TestCase("RUN sh -c \"PIP_EXTRA_INDEX_URL=https://example.com/simple pip install foo\"\n", "Dockerfile:2:12-2:58")]
     public void Dockerfile_uses_are_reported(string line, string place)
     {
         Assert.That(Pg116(("Dockerfile", "FROM python:3.11-slim\n" + line)).Places(), Is.EqualTo(new[] { place }));

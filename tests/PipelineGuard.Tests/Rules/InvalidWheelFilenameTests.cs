@@ -44,6 +44,14 @@ public sealed class InvalidWheelFilenameTests
         Assert.That(findings[0].Message, Does.Contain("the build tag 'x1' does not start with a digit"));
     }
 
+    // Found by the same reader as PG116 and PG118: a zsh -c script and an ONBUILD trigger are pip installs too.
+    [TestCase("RUN zsh -c \"pip install /tmp/foo-latest.whl\"\n", "Dockerfile:2:30-2:44")]
+    [TestCase("ONBUILD RUN pip install /tmp/foo-latest.whl\n", "Dockerfile:2:30-2:44")]
+    public void Dockerfile_installs_in_any_shell_or_trigger_are_read(string line, string place)
+    {
+        Assert.That(Pg133(("Dockerfile", "FROM python:3.11-slim\n" + line)).Places(), Is.EqualTo(new[] { place }));
+    }
+
     [TestCase("./wheels/contoso_features-1.4.0-py3-none-any.whl")]
     [TestCase("https://download.pytorch.org/whl/cu121/torch-2.3.1%2Bcu121-cp311-cp311-linux_x86_64.whl")]
     [TestCase("foo @ file:///wheels/foo-1.0-1-py3-none-any.whl")]

@@ -21,6 +21,24 @@ public sealed class PipTimeoutNotRaisedTests
             "Dockerfile, or 'pip install --timeout 100'."));
     }
 
+    // Found by the same reader as PG116 and PG118: a zsh -c script and an ONBUILD trigger are pip installs too.
+    [TestCase("RUN zsh -c \"pip install torch==2.3.1\"\n", "Dockerfile:2:25-2:30")]
+    [TestCase("ONBUILD RUN pip install torch==2.3.1\n", "Dockerfile:2:25-2:30")]
+    [TestCase("RUN conda run -n env bash -lc \"python -m pip install tensorflow==2.16.1\"\n", "Dockerfile:2:54-2:64")]
+    public void A_large_package_in_any_shell_or_trigger_is_reported(string lines, string place)
+    {
+        Assert.That(Pg112(("Dockerfile", From + lines)).Places(), Is.EqualTo(new[] { place }));
+    }
+
+    [TestCase("RUN zsh -c \"pip install --timeout 100 torch==2.3.1\"\n")]
+    [TestCase("ONBUILD RUN pip install --default-timeout=100 torch==2.3.1\n")]
+    [TestCase("ONBUILD RUN PIP_DEFAULT_TIMEOUT=100 pip install torch==2.3.1\n")]
+    [TestCase("RUN zsh -c \"cd /tmp && export PIP_DEFAULT_TIMEOUT=100 && pip install torch==2.3.1\"\n")]
+    public void A_timeout_in_any_shell_or_trigger_counts(string lines)
+    {
+        Assert.That(Pg112(("Dockerfile", From + lines)), Is.Empty);
+    }
+
     [Test]
     public void A_large_package_of_a_conda_pip_list_is_reported_on_its_name()
     {

@@ -5,8 +5,6 @@ namespace PipelineGuard.Documents.Docker;
 
 internal sealed partial class DockerInstructionParser
 {
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh" };
-
     /// <summary>
     /// The typed views of one instruction, and its arity checks (instructions/parse.go messages).
     /// Each view method returns null for other keywords.
@@ -238,7 +236,7 @@ internal sealed partial class DockerInstructionParser
 
             if (command.Name is { } name)
             {
-                return Shells.Contains(BaseName(name.Value)) && !command.Arguments.Any(a => a.Value == "-c");
+                return ShellPrograms.Shells.Contains(ShellPrograms.BaseName(name.Value)) && !command.Arguments.Any(a => a.Value == "-c");
             }
 
             if (heredoc.Lines.IsEmpty || !heredoc.Lines[0].Value.StartsWith("#!", StringComparison.Ordinal))
@@ -247,11 +245,9 @@ internal sealed partial class DockerInstructionParser
             }
 
             var interpreter = heredoc.Lines[0].Value[2..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            var program = interpreter.Length > 1 && BaseName(interpreter[0]) == "env" ? interpreter[1] : interpreter.FirstOrDefault() ?? "sh";
-            return Shells.Contains(BaseName(program));
+            var program = interpreter.Length > 1 && ShellPrograms.BaseName(interpreter[0]) == "env" ? interpreter[1] : interpreter.FirstOrDefault() ?? "sh";
+            return ShellPrograms.Shells.Contains(ShellPrograms.BaseName(program));
         }
-
-        private static string BaseName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
         private ShellWord ExecWord(JsonStringArray.Element element)
         {

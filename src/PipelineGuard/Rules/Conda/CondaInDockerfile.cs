@@ -9,8 +9,8 @@ internal sealed record CondaVersionInDockerfile(SourceSpan Span, string What, Co
 
 /// <summary>
 /// Finds where a Dockerfile decides which conda it gets: a Miniconda or Anaconda installer name, a
-/// <c>conda install conda=…</c>, a <c>CONDA_VERSION</c>/<c>MINICONDA_VERSION</c> ENV or ARG, or a
-/// <c>continuumio/miniconda3:TAG</c> base image. Hand-written scanning, no regex: linear on any input.
+/// <c>conda install conda=…</c> (read by <see cref="PackageInstallReader"/>, so also in <c>bash -c</c> and ONBUILD),
+/// a <c>CONDA_VERSION</c>/<c>MINICONDA_VERSION</c> ENV or ARG, or a <c>continuumio/miniconda3:TAG</c> base image. Hand-written scanning, no regex: linear on any input.
 /// </summary>
 internal static class CondaInDockerfile
 {
@@ -19,6 +19,11 @@ internal static class CondaInDockerfile
 
     public static IEnumerable<CondaVersionInDockerfile> Find(DockerfileDocument dockerfile)
     {
+        // conda|mamba|micromamba install|update|upgrade; create makes a new environment, not the conda that runs.
+        using var installs = PackageInstallReader.Find(dockerfile)
+            .Where(i => i.Installer == PackageInstaller.Conda && i.Subcommand.Value is "install" or "update" or "upgrade")
+            .GetEnumerator();
+        var more = installs.MoveNext();
         foreach (var instruction in dockerfile.Instructions)
         {
             if (instruction.From is { } from)
@@ -37,31 +42,34 @@ internal static class CondaInDockerfile
                 }
             }
 
-            foreach (var command in instruction.Run?.Commands ?? [])
+            // In file order within the instruction: the installer names its commands download and the conda=V its
+            // conda installs ask for (those read by the one install reader, so also in bash -c scripts and ONBUILD).
+            var inRun = new List<(int At, CondaVersionInDockerfile Found)>();
+            foreach (var word in (instruction.Run?.Commands ?? []).SelectMany(c => c.Words))
             {
-                foreach (var found in InCommand(command))
+                if (Installer(word.Value) is { } installer)
                 {
-                    yield return found;
+                    inRun.Add((word.SourceStart, new CondaVersionInDockerfile(
+                        word.SpanOfValue(installer.Start, installer.Length), installer.Name, installer.CondaEquivalent, null)));
                 }
             }
-        }
-    }
 
-    private static IEnumerable<CondaVersionInDockerfile> InCommand(ShellCommand command)
-    {
-        var args = command.EffectiveArguments;
-        var isCondaInstall = args.Length >= 2 && args[0].Value is "conda" or "mamba" && args[1].Value is "install" or "update" or "upgrade";
-        foreach (var word in command.Words)
-        {
-            if (isCondaInstall && !word.IsRedirection && !word.Value.StartsWith('-') &&
-                CondaMatchSpec.Parse(word.Value).Spec is { Name: "conda" } condaSpec && condaSpec.Version is { } spec)
+            while (more && installs.Current.Run.Instruction == instruction)
             {
-                yield return new CondaVersionInDockerfile(word.Span, $"'{word.Value}'", null, spec);
+                foreach (var word in installs.Current.Packages)
+                {
+                    if (CondaMatchSpec.Parse(word.Value).Spec is { Name: "conda" } condaSpec && condaSpec.Version is { } spec)
+                    {
+                        inRun.Add((word.SourceStart, new CondaVersionInDockerfile(word.Span, $"'{word.Value}'", null, spec)));
+                    }
+                }
+
+                more = installs.MoveNext();
             }
 
-            if (Installer(word.Value) is { } installer)
+            foreach (var (_, found) in inRun.OrderBy(f => f.At))
             {
-                yield return new CondaVersionInDockerfile(word.SpanOfValue(installer.Start, installer.Length), installer.Name, installer.CondaEquivalent, null);
+                yield return found;
             }
         }
     }

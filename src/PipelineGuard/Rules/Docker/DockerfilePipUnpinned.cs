@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Docker;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 
@@ -19,14 +20,13 @@ internal sealed class DockerfilePipUnpinned : EnvironmentRule
 
     protected override IEnumerable<Finding> Check(AmlEnvironment environment)
     {
-        foreach (var (run, install) in PackageInstall.InDockerfileOf(environment))
+        foreach (var install in PackageInstallReader.Find(environment.Build?.Dockerfile).Where(i => !i.IsUpdate))
         {
-
             foreach (var word in install.Packages)
             {
                 // 'pip install x>=1' unquoted: PG130 reports the redirection and quotes the spec; saying 'x has no version' too
                 // would send the author to add a version that is already written.
-                if (UnquotedSpecInShell.IsUnquotedSpec(run.Command.Words, run.Command.IndexOf(word)))
+                if (UnquotedSpecInShell.IsUnquotedSpec(install.Command.Words, install.Command.IndexOf(word)))
                 {
                     continue;
                 }

@@ -20,13 +20,12 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
 
     protected override IEnumerable<Finding> Check(AmlEnvironment environment)
     {
-        foreach (var (run, install) in PackageInstall.InDockerfileOf(environment))
+        foreach (var install in PackageInstallReader.Find(environment.Build?.Dockerfile).Where(i => !i.IsUpdate))
         {
-
-            var words = run.Command.Words;
+            var words = install.Command.Words;
             foreach (var package in install.Packages)
             {
-                var at = run.Command.IndexOf(package);
+                var at = install.Command.IndexOf(package);
                 if (!IsUnquotedSpec(words, at))
                 {
                     continue;
@@ -35,7 +34,7 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
                 var op = words[at + 1];
                 var last = GluedEnd(words, at);
                 var spec = string.Concat(words.Skip(at).Take(last - at + 1).Select(w => w.Raw));
-                var quote = run.EnclosingQuote switch { '"' => '\'', '\'' => '"', _ => '"' };
+                var quote = install.Run.EnclosingQuote switch { '"' => '\'', '\'' => '"', _ => '"' };
                 var fix = spec.Contains(quote, StringComparison.Ordinal) ? null : $"{quote}{spec}{quote}";
                 var effect = op.Raw == "<"
                     ? $"sh tries to read a file named '{words[at + 2].Value}', which fails ('cannot open {words[at + 2].Value}: No such file')"

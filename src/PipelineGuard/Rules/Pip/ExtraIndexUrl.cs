@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Docker;
 using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
@@ -33,7 +34,7 @@ internal sealed class ExtraIndexUrl : EnvironmentRule
             yield break;
         }
 
-        foreach (var install in DockerPipInstall.Find(dockerfile))
+        foreach (var install in PackageInstallReader.Find(dockerfile).Where(i => i.Installer == PackageInstaller.Pip))
         {
             foreach (var option in install.OptionsNamed("--extra-index-url"))
             {
@@ -41,6 +42,8 @@ internal sealed class ExtraIndexUrl : EnvironmentRule
             }
         }
 
+        var runs = DockerRunCommands.All(dockerfile).ToList();
+        var runsOf = runs.ToLookup(r => r.Instruction);
         foreach (var instruction in dockerfile.Instructions)
         {
             foreach (var pair in instruction.KeyValues.Where(kv => kv.Key.Value == Variable && (instruction.Is("ENV") || instruction.Is("ARG"))))
@@ -48,16 +51,22 @@ internal sealed class ExtraIndexUrl : EnvironmentRule
                 yield return Report(pair.Span, Message($"{instruction.KeywordUpper} {Variable}", pair.Value?.Value));
             }
 
-            foreach (var command in instruction.Run?.Commands ?? [])
+            foreach (var run in runsOf[instruction])
             {
-                // PIP_EXTRA_INDEX_URL=… pip install, env PIP_EXTRA_INDEX_URL=… pip install, export PIP_EXTRA_INDEX_URL=…
-                foreach (var word in command.Words.Where(w => w.Value.StartsWith(Variable + "=", StringComparison.Ordinal)))
+                // PIP_EXTRA_INDEX_URL=… pip install, env PIP_EXTRA_INDEX_URL=… pip install, export PIP_EXTRA_INDEX_URL=…, also in
+                // ONBUILD RUN and sh -c scripts; a "PIP_EXTRA_INDEX_URL=… pip install" script word is read as its commands.
+                foreach (var word in run.Command.Words.Where(w => w.Value.StartsWith(Variable + "=", StringComparison.Ordinal) && !IsOpenedScript(runs, run, w)))
                 {
                     yield return Report(word.Span, Message(Variable, word.Value[(Variable.Length + 1)..]));
                 }
             }
         }
     }
+
+    /// <summary>Whether <paramref name="word"/> is the script of a <c>sh -c</c> whose commands were read one level down.</summary>
+    private static bool IsOpenedScript(List<DockerRunCommand> runs, DockerRunCommand run, ShellWord word) =>
+        runs.Any(r => r.Depth == run.Depth + 1 && r.Instruction == run.Instruction &&
+            r.Command.Words[0].SourceStart >= word.SourceStart && r.Command.Words[0].SourceStart < word.SourceEnd);
 
     private static string Message(string what, string? url)
     {

@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Docker;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 
@@ -38,7 +39,7 @@ internal sealed class InvalidWheelFilename : EnvironmentRule
             yield break;
         }
 
-        foreach (var word in DockerPipInstall.Find(dockerfile).SelectMany(i => i.Packages))
+        foreach (var word in PackageInstallReader.Find(dockerfile).Where(i => i.Installer == PackageInstaller.Pip).SelectMany(i => i.Packages))
         {
             var (start, length) = WheelFileName.FileNameRange(word.Value);
             if (!word.HasExpansion && Check(word.Value.Substring(start, length)) is { } message)

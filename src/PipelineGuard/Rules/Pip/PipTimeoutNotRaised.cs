@@ -63,7 +63,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
             }
         }
 
-        foreach (var install in dockerfile is null ? [] : DockerPipInstall.Find(dockerfile))
+        foreach (var install in PackageInstallReader.Find(dockerfile).Where(i => i.Installer == PackageInstaller.Pip))
         {
             if (TimeoutOptions.Any(o => install.OptionsNamed(o).Any()))
             {
@@ -101,18 +101,12 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
             {
                 return true;
             }
-
-            foreach (var command in instruction.Run?.Commands ?? [])
-            {
-                // PIP_DEFAULT_TIMEOUT=100 pip install …, export PIP_DEFAULT_TIMEOUT=100, pip config set global.timeout 100
-                if (command.Words.Any(w => TimeoutVariables.Any(v => w.Value.StartsWith(v + "=", StringComparison.Ordinal)) || ConfigKeys.Contains(w.Value)))
-                {
-                    return true;
-                }
-            }
         }
 
-        return false;
+        // PIP_DEFAULT_TIMEOUT=100 pip install …, export PIP_DEFAULT_TIMEOUT=100, pip config set global.timeout 100; in the same
+        // commands the installs are read from (ONBUILD RUN, sh -c scripts), so a timeout set where a pip runs is seen.
+        return DockerRunCommands.All(dockerfile).Any(run => run.Command.Words.Any(w =>
+            TimeoutVariables.Any(v => w.Value.StartsWith(v + "=", StringComparison.Ordinal)) || ConfigKeys.Contains(w.Value)));
     }
 
     /// <summary>The project name in a pip argument: "torch==2.3.1", "torch[cuda]", or a wheel file's first part.</summary>

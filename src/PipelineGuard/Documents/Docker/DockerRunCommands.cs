@@ -1,31 +1,23 @@
-using PipelineGuard.Documents.Docker;
-
-namespace PipelineGuard.Rules.Docker;
+namespace PipelineGuard.Documents.Docker;
 
 /// <summary>
-/// One simple command a Dockerfile runs, and the quote of the <c>sh -c "…"</c> word it was found in (0 at the top level):
-/// a fix that adds quotes must then use the other kind.
+/// Every simple command of a Dockerfile's RUN instructions: the shell form (<c>&amp;&amp;</c>, <c>||</c>, <c>;</c>,
+/// pipes, continuation lines), heredoc scripts, the exec form, the triggers of ONBUILD, and the scripts of
+/// <c>bash -c "…"</c>, <c>sh -ec '…'</c>, <c>zsh -lc …</c> (also after <c>conda run -n env</c>), read again as shell.
 /// </summary>
-internal sealed record RunCommand(ShellCommand Command, char EnclosingQuote);
-
-/// <summary>
-/// Every simple command of a Dockerfile's RUN instructions: the shell form, heredoc scripts, exec form, the
-/// triggers of ONBUILD, and the scripts of <c>bash -c "…"</c> / <c>sh -ec '…'</c> (read again as shell).
-/// </summary>
-internal static class DockerShellCommands
+internal static class DockerRunCommands
 {
+    // bash -c "sh -c '…'" nests; past this depth a script is not opened (a bound, not a shell).
     private const int MaxNesting = 4;
 
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh" };
-
-    public static IEnumerable<RunCommand> All(DockerfileDocument dockerfile)
+    public static IEnumerable<DockerRunCommand> All(DockerfileDocument dockerfile)
     {
         foreach (var instruction in dockerfile.Instructions)
         {
             var run = instruction.Run ?? instruction.OnBuildInner?.Run;
             foreach (var command in run?.Commands ?? [])
             {
-                foreach (var found in WithNested(command, '\0', 0))
+                foreach (var found in WithNested(instruction, command, '\0', 0))
                 {
                     yield return found;
                 }
@@ -33,12 +25,9 @@ internal static class DockerShellCommands
         }
     }
 
-    /// <summary>The file name of a program path: <c>/opt/conda/bin/pip</c> → <c>pip</c>.</summary>
-    public static string BaseName(string path) => path[(path.LastIndexOf('/') + 1)..];
-
-    private static IEnumerable<RunCommand> WithNested(ShellCommand command, char quote, int depth)
+    private static IEnumerable<DockerRunCommand> WithNested(DockerInstruction instruction, ShellCommand command, char quote, int depth)
     {
-        yield return new RunCommand(command, quote);
+        yield return new DockerRunCommand(instruction, command, quote, depth);
         if (depth >= MaxNesting || ScriptWord(command) is not { } script)
         {
             yield break;
@@ -47,7 +36,7 @@ internal static class DockerShellCommands
         var innerQuote = script.Raw.Length > 0 && script.Raw[0] is '"' or '\'' ? script.Raw[0] : '\0';
         foreach (var inner in script.ParseValueAsScript())
         {
-            foreach (var found in WithNested(inner, innerQuote, depth + 1))
+            foreach (var found in WithNested(instruction, inner, innerQuote, depth + 1))
             {
                 yield return found;
             }
@@ -61,13 +50,14 @@ internal static class DockerShellCommands
     private static ShellWord? ScriptWord(ShellCommand command)
     {
         var args = command.EffectiveArguments;
-        if (args.IsEmpty || !Shells.Contains(BaseName(args[0].Value)))
+        var shell = ShellPrograms.SkipCondaRun(args, 0);
+        if (shell >= args.Length || !ShellPrograms.Shells.Contains(ShellPrograms.BaseName(args[shell].Value)))
         {
             return null;
         }
 
         var sawC = false;
-        for (var i = 1; i < args.Length; i++)
+        for (var i = shell + 1; i < args.Length; i++)
         {
             var value = args[i].Value;
             if (value.Length > 1 && value[0] is '-' or '+' && !value.StartsWith("--", StringComparison.Ordinal))
