@@ -88,10 +88,6 @@ internal static class PipReleaseFacts
             .LastOrDefault();
     }
 
-    /// <summary>Does the set admit a release-like pip whose resolver can hang?</summary>
-    public static bool AdmitsHangRisk(CondaVersionSet admitted) =>
-        Releases.Any(v => admitted.Contains(v) && HangRisk.Contains(v));
-
     /// <summary>
     /// Every version of the form X.Y.Z with X up to 30, Y and Z up to 4: a grid that holds every pip release there has
     /// been (20.3.4, 22.3.1, 25.0.1, …) and every one a spec could mean, without pre-releases.
