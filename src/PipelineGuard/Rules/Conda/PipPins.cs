@@ -79,7 +79,7 @@ internal static class PipPins
         }
 
         var room = keepOwnRange ? AdmittedByOthers(conda, pip).Intersect(Admitted(pip)) : AdmittedByOthers(conda, pip);
-        return room.Contains(Versioning.Conda.CondaVersion.Parse(pin)) ? pin : null;
+        return room.Contains(CondaVersion.Parse(pin)) ? pin : null;
     }
 
     /// <summary>
