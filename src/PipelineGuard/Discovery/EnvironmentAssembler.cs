@@ -107,6 +107,7 @@ internal sealed class EnvironmentAssembler(IFileSystem fs, RepositoryFiles guard
             DockerSourceKey = def.BaseImage?.Key.Span ?? def.BaseDockerfile?.Key.Span ?? def.BuildContext?.Key.Span ?? def.Docker?.Key.Span,
             DockerSources = Sources(("baseImage", def.BaseImage), ("baseDockerfile", def.BaseDockerfile), ("buildContext", def.BuildContext)),
             DockerSectionMissing = def.DockerMap is null,
+            UsesDefaultDockerImage = def.Docker is null,
             Registry = Registry(def),
             BaseCondaEnvironment = def.BaseCondaEnvironment?.Located,
             DeprecatedDockerSettings = def.DeprecatedDockerSettings.Select(e => new Located<string>(e.Key.Value, e.Key.Span)).ToList(),

@@ -41,6 +41,13 @@ internal sealed record AmlEnvironment(EnvironmentKind Kind, SourceSpan Origin)
     /// <summary>v1: the <c>docker</c> section is absent or null (the guide's "Missing Docker definition").</summary>
     public bool DockerSectionMissing { get; init; }
 
+    /// <summary>
+    /// v1: no <c>docker</c> key at all. azureml-core's <c>Environment</c> then keeps its default <c>DockerSection</c>,
+    /// whose <c>base_image</c> is <c>DEFAULT_CPU_IMAGE</c>, so the environment builds; only an explicit
+    /// <c>"docker": null</c> leaves it without one.
+    /// </summary>
+    public bool UsesDefaultDockerImage { get; init; }
+
     /// <summary>v1 <c>docker.baseImageRegistry</c>, when it holds anything.</summary>
     public RegistryCredentials? Registry { get; init; }
 

@@ -51,13 +51,23 @@ public sealed class DockerSourceConflictTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Lint.Findings(("azureml_environment.json", "{\"name\": \"e\", \"python\": {\"userManagedDependencies\": false}}"))
+            Assert.That(Lint.Findings(("azureml_environment.json", "{\"name\": \"e\", \"docker\": null, \"python\": {\"userManagedDependencies\": false}}"))
                 .Only(DockerSourceConflict.Rule).Single().Message, Does.Contain("has no 'docker' section"));
+            Assert.That(Lint.Findings(("azureml_environment.json", "{\"name\": \"e\", \"docker\": {\"baseImage\": null}}"))
+                .Only(DockerSourceConflict.Rule).Single().Message, Does.Contain("names no Docker source"));
             Assert.That(Lint.Findings(("azureml_environment.json", "{\"name\": \"e\", \"docker\": {\"baseImage\": \"a:1\", \"baseDockerfile\": \"FROM a:1\"}}"))
                 .Only(DockerSourceConflict.Rule), Has.Count.EqualTo(1));
             Assert.That(Lint.Findings(("azureml_environment.json", "{\"name\": \"e\", \"docker\": {\"baseImage\": \"a:1\", \"baseDockerfile\": null, \"buildContext\": null}}"))
                 .Only(DockerSourceConflict.Rule), Is.Empty);
         });
+    }
+
+    [Test]
+    public void A_v1_environment_without_a_docker_key_builds_on_the_default_image()
+    {
+        var json = "{\"name\": \"e\", \"python\": {\"userManagedDependencies\": false, \"condaDependencies\": " +
+            "{\"channels\": [\"defaults\"], \"dependencies\": [\"python=3.11\"]}}}";
+        Assert.That(Lint.Findings(("azureml_environment.json", json)).Only(DockerSourceConflict.Rule), Is.Empty);
     }
 
     [Test]

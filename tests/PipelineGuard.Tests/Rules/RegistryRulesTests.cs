@@ -40,6 +40,7 @@ public sealed class PlaintextRegistryCredentialsTests
         Assert.Multiple(() =>
         {
             Assert.That(finding.Message, Does.Not.Contain(secret));
+            Assert.That(finding.Severity, Is.EqualTo(PipelineGuard.Model.Severity.Warning), "pip uses the token: the build passes");
             Assert.That(stdout.ToString(), Does.Not.Contain(secret));
             Assert.That(stdout.ToString(), Does.Contain("***@"));
         });

@@ -55,6 +55,15 @@ public sealed class UnquotedSpecInShellTests
         });
     }
 
+    [TestCase("RUN conda install -y pip<=20.1.1", "Error")]
+    [TestCase("RUN pip install pandas>=1.1,<1.2", "Error")]
+    [TestCase("RUN pip install numpy>=1.24", "Warning")]
+    [TestCase("RUN python -m pip install --no-cache-dir scipy>1.10", "Warning")]
+    public void A_read_redirection_fails_the_build_and_a_write_one_only_unpins(string run, string severity)
+    {
+        Assert.That(Pg130(run).Single().Severity.ToString(), Is.EqualTo(severity));
+    }
+
     [Test]
     public void A_heredoc_script_is_checked()
     {

@@ -40,10 +40,16 @@ internal sealed class UnquotedSpecInShell : EnvironmentRule
                     ? $"sh tries to read a file named '{words[at + 2].Value}', which fails ('cannot open {words[at + 2].Value}: No such file')"
                     : $"its output goes into a file named '{words[at + 2].Value}'";
                 // The span is the whole unquoted spec, which the fix replaces (not just the operator).
-                yield return Report(package.Span.To(words[last].Span),
+                var finding = Report(package.Span.To(words[last].Span),
                     $"'{spec}' is not quoted, so the shell reads '{op.Raw}' as a redirection: {install.Invocation.Split(' ')[0]} gets only " +
                     $"'{package.Value}' (any version), and {effect}. Quote the spec{(fix is null ? string.Empty : ": " + fix)}.",
                     fix);
+
+                // A '<' anywhere in the spec fails the build (the file cannot be opened); '>' alone builds, with
+                // whatever version the index has today and the install log in a stray file: a reproducibility
+                // risk, not a breakage.
+                var reads = words.Skip(at + 1).Take(last - at).Any(w => w.IsRedirection && w.Raw == "<");
+                yield return reads ? finding : finding with { Severity = Severity.Warning };
             }
         }
     }

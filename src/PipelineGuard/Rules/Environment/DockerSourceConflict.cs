@@ -6,7 +6,8 @@ namespace PipelineGuard.Rules.Environment;
 /// <summary>
 /// PG120: the definition names more than one Docker source, or none. v2: both <c>image</c> and <c>build</c>, or
 /// neither; <c>conda_file</c> together with <c>build</c>. v1: more than one, or none, of <c>baseImage</c>,
-/// <c>baseDockerfile</c>, <c>buildContext</c>. Guide: "Too many Docker options" (D4), "Missing Docker option" (D5),
+/// <c>baseDockerfile</c>, <c>buildContext</c>; a v1 definition without a <c>docker</c> key builds on azureml-core's
+/// default CPU image and is not reported. Guide: "Too many Docker options" (D4), "Missing Docker option" (D5),
 /// "Missing Docker definition" (D3), "Not allowed to specify attribute with Docker build context" (D13).
 /// </summary>
 internal sealed class DockerSourceConflict : EnvironmentRule
@@ -31,7 +32,7 @@ internal sealed class DockerSourceConflict : EnvironmentRule
                 $"the environment names several Docker sources ({names}); Azure ML accepts exactly one and refuses the " +
                 "definition. Keep one and remove the others.");
         }
-        else if (sources.Count == 0)
+        else if (sources.Count == 0 && !environment.UsesDefaultDockerImage)
         {
             var expected = environment.Kind == EnvironmentKind.AzureMlV1 ? "docker.baseImage, baseDockerfile or buildContext" : "'image' or 'build'";
             var why = environment.DockerSectionMissing && environment.Kind == EnvironmentKind.AzureMlV1 ? "has no 'docker' section" : "names no Docker source";

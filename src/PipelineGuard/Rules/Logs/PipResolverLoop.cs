@@ -1,5 +1,6 @@
 using PipelineGuard.BuildLogs;
 using PipelineGuard.Model;
+using PipelineGuard.Rules.Conda;
 using static PipelineGuard.BuildLogs.LogMatch;
 
 namespace PipelineGuard.Rules.Logs;
@@ -52,7 +53,8 @@ internal sealed class PipResolverLoop : LogRule
         var package = LogText.RequirementName(LogText.After(text, "multiple versions of "));
         context.Emit(new LogSignal(Rule, LogKinds.ResolverBacktracking, Strength.Context, line,
             $"pip's resolver is backtracking through versions of '{package}': with pip 20.3 or newer a loose pip list (above all with conda-forge first) " +
-            $"can backtrack for hours. Pin '{package}' and what depends on it; with conda-forge, pin 'pip=20.2.4' (see PG103).")
+            $"can backtrack for hours. Pin '{package}' and what depends on it; with conda-forge first, pin {PipReleaseFacts.GenericAdvice}, whose " +
+            "resolver fails fast (see PG103).")
             with { Package = package });
         return true;
     }

@@ -8,14 +8,16 @@ namespace PipelineGuard.Rules.Python;
 /// changes under you and can differ from the interpreter the code was tested with (and break packages pinned
 /// for an older Python). Guide: "Python version missing" (D20).
 /// </summary>
-internal sealed class PythonUnpinned : EnvironmentRule
+internal sealed class PythonUnpinned : IRule
 {
     public static readonly RuleInfo Rule = new("PG111", "python-unpinned", Severity.Warning,
         "A conda spec does not pin the Python version.");
 
-    public override RuleInfo Info => Rule;
+    public RuleInfo Info => Rule;
 
-    protected override IEnumerable<Finding> Check(AmlEnvironment environment)
+    public IEnumerable<Finding> Check(Workspace workspace) => workspace.Environments.SelectMany(e => Check(e, workspace.Today));
+
+    private static IEnumerable<Finding> Check(AmlEnvironment environment, DateOnly today)
     {
         if (environment.Conda is not { } conda || environment.UserManagedDependencies?.Value == true)
         {
@@ -29,7 +31,8 @@ internal sealed class PythonUnpinned : EnvironmentRule
             {
                 yield return Report(conda.DependenciesKey,
                     "the spec does not list python, so conda installs whatever Python is newest on its channels; the image's " +
-                    "Python can then differ from the one you tested with and break pinned packages. Add e.g. '- python=3.11'.");
+                    "Python can then differ from the one you tested with and break pinned packages. Add the minor version you test " +
+                    $"with, e.g. '- python={Example(PythonEndOfLife.Dates.Keys, today)}'.");
             }
 
             yield break;
@@ -37,9 +40,24 @@ internal sealed class PythonUnpinned : EnvironmentRule
 
         foreach (var python in pythons.Where(p => p.Spec is not null && PythonSpec.MinorVersion(p) is null))
         {
+            var admitted = PythonSpec.AdmittedMinors(python).Where(PythonEndOfLife.Dates.ContainsKey).ToList();
+            var example = admitted.Count > 0 ? $", e.g. 'python={Example(admitted, today)}'" : string.Empty;
             yield return Report(python.ValueSpan,
                 $"'{python.Text.Value.Trim()}' does not pin one Python version; conda picks the newest that matches, which can " +
-                "change between builds. Pin the minor version, e.g. 'python=3.11'.");
+                $"change between builds. Pin the minor version you test with{example}.");
         }
+    }
+
+    private static Finding Report(SourceSpan span, string message) => new(Rule, Rule.DefaultSeverity, message, span);
+
+    /// <summary>
+    /// The minor to show as an example, from those the spec admits: the oldest still supported on
+    /// <paramref name="today"/> (the one most pinned packages still resolve on), else the newest admitted.
+    /// </summary>
+    private static string Example(IEnumerable<(int Major, int Minor)> admitted, DateOnly today)
+    {
+        var ordered = admitted.Order().ToList();
+        var pick = ordered.Where(m => PythonEndOfLife.Dates[m] > today).Select(m => ((int, int)?)m).FirstOrDefault() ?? ordered[^1];
+        return $"{pick.Item1}.{pick.Item2}";
     }
 }

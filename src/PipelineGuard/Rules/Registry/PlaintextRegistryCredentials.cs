@@ -9,6 +9,8 @@ namespace PipelineGuard.Rules.Registry;
 /// <c>docker.baseImageRegistry.password</c>, or credentials inside a pip index URL
 /// (<c>--index-url https://user:token@host/simple</c>). Anyone who can read the repository can use them, and
 /// Azure ML refuses credentials in the definition. Guide: "Secrets in base image registry" (D8).
+/// The registry password is an error (Azure ML refuses the definition); a token in an index URL is a warning: pip
+/// uses it and the build passes, but the secret is exposed to every reader of the repository.
 /// The secret is never copied into the message, and reporters mask it in source snippets.
 /// </summary>
 internal sealed class PlaintextRegistryCredentials : EnvironmentRule
@@ -36,7 +38,7 @@ internal sealed class PlaintextRegistryCredentials : EnvironmentRule
                 yield return Report(span,
                     $"the pip index URL of {option.Name.Value} carries a password or token ({UrlCredentials.Redact(url.Value)}); anyone who " +
                     "can read the repository can use it. Remove it and give the feed's credentials through a workspace " +
-                    "connection of type PythonFeed.") with { Secret = span };
+                    "connection of type PythonFeed.") with { Secret = span, Severity = Severity.Warning };
             }
         }
     }
