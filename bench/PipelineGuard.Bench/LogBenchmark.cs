@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 
 namespace PipelineGuard.Bench;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 
 namespace PipelineGuard.Bench;
 

@@ -1,6 +1,8 @@
 using PipelineGuard.Discovery;
 using PipelineGuard.Engine;
 using PipelineGuard.IO;
+using PipelineGuard.Model;
+using PipelineGuard.Reporting;
 
 namespace PipelineGuard.Cli;
 
@@ -29,7 +31,7 @@ internal static class BaselineFile
     public static void Write(CheckResult result, string path, CliConsole console)
     {
         var recorded = result.Findings.Concat(result.SuppressedFindings.Where(s => s.Kind == SuppressionKind.Baseline).Select(s => s.Finding));
-        var baseline = Baseline.From(Checker.Order(recorded), result.Source);
+        var baseline = Baseline.From(FindingOrder.Sort(recorded), result.Source);
         try
         {
             var full = Path.GetFullPath(Path.Combine(console.FileSystem.CurrentDirectory, path));

@@ -1,6 +1,8 @@
 using PipelineGuard.BuildLogs;
 using PipelineGuard.Discovery;
 using PipelineGuard.Engine;
+using PipelineGuard.IO;
+using PipelineGuard.Model;
 using PipelineGuard.Reporting;
 
 namespace PipelineGuard.Cli;

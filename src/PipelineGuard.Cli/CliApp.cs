@@ -1,6 +1,7 @@
-using CommandLine;
 using CommandLine.Text;
+using CommandLine;
 using PipelineGuard.Discovery;
+using PipelineGuard.Model;
 using PipelineGuard.Reporting;
 
 namespace PipelineGuard.Cli;

@@ -1,4 +1,5 @@
 using PipelineGuard.Discovery;
+using PipelineGuard.Model;
 using PipelineGuard.Rules;
 
 namespace PipelineGuard.Cli;

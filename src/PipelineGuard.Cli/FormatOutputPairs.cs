@@ -45,7 +45,7 @@ internal static class FormatOutputPairs
                 }
                 else
                 {
-                    throw new Discovery.UsageException($"--output {output}: each --format takes one --output; add a --format before it");
+                    throw new Model.UsageException($"--output {output}: each --format takes one --output; add a --format before it");
                 }
             }
             else
@@ -78,7 +78,7 @@ internal static class FormatOutputPairs
         {
             if (i + 1 >= args.Count)
             {
-                throw new Discovery.UsageException($"{longName} needs a value");
+                throw new Model.UsageException($"{longName} needs a value");
             }
 
             value = args[++i];
@@ -92,6 +92,6 @@ internal static class FormatOutputPairs
             return false;
         }
 
-        return value.Trim().Length > 0 ? true : throw new Discovery.UsageException($"{longName} needs a value");
+        return value.Trim().Length > 0 ? true : throw new Model.UsageException($"{longName} needs a value");
     }
 }

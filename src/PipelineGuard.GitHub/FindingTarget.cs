@@ -1,5 +1,6 @@
 using PipelineGuard.Engine;
 using PipelineGuard.Model;
+using PipelineGuard.Reporting;
 
 namespace PipelineGuard.GitHub;
 

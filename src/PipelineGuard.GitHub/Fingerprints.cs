@@ -11,7 +11,7 @@ internal static class Fingerprints
     private const string MarkerEnd = " -->";
     private const int Length = 16;
 
-    public static string Of(string ruleId, string path, string lineText) => Engine.Fingerprint.Of(ruleId, path, lineText)[..Length];
+    public static string Of(string ruleId, string path, string lineText) => Model.Fingerprint.Of(ruleId, path, lineText)[..Length];
 
     public static string Marker(string fingerprint) => MarkerStart + fingerprint + MarkerEnd;
 

@@ -8,4 +8,4 @@ internal sealed record GitHubRequest(bool Checks, bool Review, bool OnlyChanged,
 
 /// <summary>What the GitHub step left to the caller: the (possibly filtered) result, and whether the API refused so
 /// that the findings must be written as workflow commands instead.</summary>
-internal sealed record GitHubOutcome(Engine.CheckResult Result, bool FallBackToWorkflowCommands);
+internal sealed record GitHubOutcome(Reporting.CheckResult Result, bool FallBackToWorkflowCommands);

@@ -1,6 +1,7 @@
 using Octokit;
 using PipelineGuard.Engine;
 using PipelineGuard.GitHub.Api;
+using PipelineGuard.Reporting;
 
 namespace PipelineGuard.GitHub.Checks;
 

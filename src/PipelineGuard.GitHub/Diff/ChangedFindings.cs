@@ -1,6 +1,7 @@
 using PipelineGuard.Engine;
 using PipelineGuard.GitHub.Diff;
 using PipelineGuard.Model;
+using PipelineGuard.Reporting;
 
 namespace PipelineGuard.GitHub.Diff;
 

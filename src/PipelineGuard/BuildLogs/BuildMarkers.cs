@@ -1,4 +1,5 @@
 using static PipelineGuard.BuildLogs.LogMatch;
+using PipelineGuard.Diagnosis;
 
 namespace PipelineGuard.BuildLogs;
 

@@ -19,7 +19,7 @@ internal sealed record LogSignature(Families Family, int Order, string[] Keyword
     public string[] LineStarts { get; init; } = [];
 
     /// <summary>
-    /// Keywords that hold no anchor of <see cref="SignatureKeywords.Anchors"/> but whose lines carry one anyway
+    /// Keywords that hold no anchor of <c>SignatureKeywords.Anchors</c> (Diagnosis) but whose lines carry one anyway
     /// (<c>ERROR: … which is incompatible</c>). A test checks that every keyword is anchored, a line start, or listed here.
     /// </summary>
     public string[] ReachedThroughTheirLine { get; init; } = [];

@@ -147,7 +147,7 @@ internal static class SettingsLoader
                 Url(SettingKeys.OnlineCondaChannelUrl))
             {
                 Format = root[SettingKeys.Format]?.Trim().ToLowerInvariant() is { Length: > 0 } format
-                    ? (format is "auto" || Reporting.ReporterFactory.Formats.Contains(format) ? format : Fail<string>(SettingKeys.Format, $"'{format}' is not one of auto, {string.Join(", ", Reporting.ReporterFactory.Formats)}"))
+                    ? (format is "auto" || OutputFormats.Names.Contains(format) ? format : Fail<string>(SettingKeys.Format, $"'{format}' is not one of auto, {string.Join(", ", OutputFormats.Names)}"))
                     : null,
                 Output = root[SettingKeys.Output] is { Length: > 0 } output ? output.Trim() : null,
             };

@@ -1,4 +1,5 @@
 using PipelineGuard.IO;
+using PipelineGuard.Model;
 
 namespace PipelineGuard.Discovery;
 

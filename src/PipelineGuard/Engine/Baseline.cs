@@ -62,7 +62,7 @@ internal sealed class Baseline(IReadOnlyList<BaselineEntry> entries)
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new Discovery.UsageException($"{path}: not a PipelineGuard baseline ({e.Message})");
+            throw new Model.UsageException($"{path}: not a PipelineGuard baseline ({e.Message})");
         }
     }
 }

@@ -1,9 +1,10 @@
+using PipelineGuard.Configuration;
 using PipelineGuard.Discovery;
 using PipelineGuard.IO;
 using PipelineGuard.Model;
-using PipelineGuard.Configuration;
-using PipelineGuard.Rules;
+using PipelineGuard.Reporting;
 using PipelineGuard.Rules.Pip;
+using PipelineGuard.Rules;
 
 namespace PipelineGuard.Engine;
 
@@ -20,12 +21,12 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
-        var all = Order(rules.Where(r => !settings.IsOff(r.Info.Id)).Select(r => Configure(r, settings)).SelectMany(r => r.Check(workspace))
+        var all = FindingOrder.Sort(rules.Where(r => !settings.IsOff(r.Info.Id)).Select(r => Configure(r, settings)).SelectMany(r => r.Check(workspace))
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
         // The cap comes after suppressions and the baseline, so it counts only what would be shown.
-        return new CheckResult(Order(FindingCap.Apply(Order(kept))), workspace, options.FailOn) { SuppressedFindings = suppressed };
+        return new CheckResult(FindingOrder.Sort(FindingCap.Apply(FindingOrder.Sort(kept))), workspace, options.FailOn) { SuppressedFindings = suppressed };
     }
 
     /// <summary>
@@ -48,11 +49,11 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
     private static IReadOnlyList<Finding> Diagnose(BuildLogInput log, Environments.Workspace workspace)
     {
         using var stream = log.Open();
-        var diagnosis = BuildLogs.BuildLogDiagnoser.Analyze(stream, log.Display, workspace);
+        var diagnosis = Diagnosis.BuildLogDiagnoser.Analyze(stream, log.Display, workspace);
 
         // A log that breaks off (corrupt gzip, an I/O error) is not a clean log: say so rather than pass silently.
         return diagnosis.Read.Error is { } error
-            ? throw new Discovery.UsageException($"--build-log {log.Display}: cannot read the log after line {diagnosis.Read.Lines}: {error}")
+            ? throw new Model.UsageException($"--build-log {log.Display}: cannot read the log after line {diagnosis.Read.Lines}: {error}")
             : diagnosis.Findings;
     }
 
@@ -63,18 +64,4 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
             new PipTimeoutNotRaised(packages.Select(Versioning.Pep508.Pep508Requirement.Normalize).ToHashSet(StringComparer.Ordinal)),
         _ => rule,
     };
-
-    /// <summary>
-    /// Sorted by file, line, column, rule ID (the JSON contract). A spec file shared by two definitions
-    /// is checked in both; the same finding at the same place is reported once.
-    /// </summary>
-    public static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
-        findings
-            .DistinctBy(f => (f.RuleId, f.Span, f.Message))
-            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.Line)
-            .ThenBy(f => f.Span.Column)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Message, StringComparer.Ordinal)
-            .ToList();
 }

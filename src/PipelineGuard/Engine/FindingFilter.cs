@@ -5,16 +5,6 @@ using PipelineGuard.Rules.Documents;
 
 namespace PipelineGuard.Engine;
 
-/// <summary>Why a finding is not reported.</summary>
-internal enum SuppressionKind
-{
-    Inline,
-    Baseline,
-}
-
-/// <summary>A finding that a comment or the baseline suppressed, with the reason given (shown in JSON and SARIF).</summary>
-internal sealed record SuppressedFinding(Finding Finding, SuppressionKind Kind, string? Reason);
-
 /// <summary>
 /// The stage between rules and reporters: inline suppressions (unless disallowed), then the baseline, then
 /// per-rule severities. Stale ignore comments become PG134 notices. Pure: it reads the workspace and settings only.

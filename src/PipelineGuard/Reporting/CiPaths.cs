@@ -59,7 +59,7 @@ internal sealed class CiPaths(string workingDirectory, Func<string, string?> get
 
     private string Full(string displayPath) => Path.GetFullPath(Path.Combine(workingDirectory, displayPath));
 
-    private static bool IsUnder(string path, string root) => Discovery.PathUtil.IsUnder(path, root);
+    private static bool IsUnder(string path, string root) => IO.PathUtil.IsUnder(path, root);
 
     /// <summary>'/' separators; on Linux a backslash is part of a file name and stays.</summary>
     private static string ToSlashes(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;

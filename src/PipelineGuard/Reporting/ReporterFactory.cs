@@ -5,7 +5,7 @@ namespace PipelineGuard.Reporting;
 /// <summary>The output formats by name (docs/usage.md). Options that a reporter needs come in <see cref="ReporterOptions"/>.</summary>
 internal static class ReporterFactory
 {
-    public static IReadOnlyList<string> Formats { get; } = ["text", "json", "sarif", "github", "azure", "markdown"];
+    public static IReadOnlyList<string> Formats => OutputFormats.Names;
 
     /// <summary>The reporter for <paramref name="format"/>, or null when the name is unknown.</summary>
     public static IReporter? Create(string format, ReporterOptions options) => format switch

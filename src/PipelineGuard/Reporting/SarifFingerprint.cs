@@ -1,4 +1,5 @@
 using PipelineGuard.Engine;
+using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;
 

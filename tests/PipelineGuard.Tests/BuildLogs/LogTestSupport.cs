@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 using PipelineGuard.Environments;
 
 namespace PipelineGuard.Tests.BuildLogs;

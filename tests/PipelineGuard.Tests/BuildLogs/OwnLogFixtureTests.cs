@@ -1,5 +1,6 @@
 using System.Text;
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Tests.BuildLogs;

@@ -1,4 +1,5 @@
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 
 namespace PipelineGuard.Tests.BuildLogs;
 

@@ -1,5 +1,6 @@
 using PipelineGuard.Engine;
 using PipelineGuard.IO;
+using PipelineGuard.Reporting;
 
 namespace PipelineGuard.Tests.Cli;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using PipelineGuard.Discovery;
 using PipelineGuard.Environments;
+using PipelineGuard.Model;
 using PipelineGuard.Tests.Support;
 
 namespace PipelineGuard.Tests.Discovery;

@@ -1,5 +1,7 @@
 using PipelineGuard.Engine;
 using PipelineGuard.IO;
+using PipelineGuard.Model;
+using PipelineGuard.Reporting;
 using PipelineGuard.Tests.Support;
 
 namespace PipelineGuard.Tests.Engine;
@@ -68,6 +70,6 @@ public sealed class BaselineTests
     [Test]
     public void A_malformed_baseline_is_a_usage_error()
     {
-        Assert.That(() => Baseline.Parse("{\"nope\": 1}", "b.json"), Throws.TypeOf<PipelineGuard.Discovery.UsageException>().With.Message.StartsWith("b.json: not a PipelineGuard baseline"));
+        Assert.That(() => Baseline.Parse("{\"nope\": 1}", "b.json"), Throws.TypeOf<PipelineGuard.Model.UsageException>().With.Message.StartsWith("b.json: not a PipelineGuard baseline"));
     }
 }

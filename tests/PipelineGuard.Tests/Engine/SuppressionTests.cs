@@ -1,6 +1,7 @@
 using PipelineGuard.Configuration;
 using PipelineGuard.Engine;
 using PipelineGuard.Model;
+using PipelineGuard.Reporting;
 using PipelineGuard.Tests.Support;
 
 namespace PipelineGuard.Tests.Engine;

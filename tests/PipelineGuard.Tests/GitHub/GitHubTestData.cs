@@ -3,6 +3,7 @@ using PipelineGuard.Engine;
 using PipelineGuard.GitHub;
 using PipelineGuard.IO;
 using PipelineGuard.Model;
+using PipelineGuard.Reporting;
 using PipelineGuard.Tests.Support;
 
 namespace PipelineGuard.Tests.GitHub;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using CsCheck;
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 using static PipelineGuard.Tests.Properties.PropertyGen;
 
 namespace PipelineGuard.Tests.Properties;

@@ -17,7 +17,7 @@ internal static class ReportingFixtures
     /// <summary>A result over documents (path, content) with the given findings; the run fails on errors.</summary>
     public static CheckResult Result(IEnumerable<(string Path, string Content)> documents, IEnumerable<Finding> findings, Severity? failOn = Severity.Error) =>
         new(
-            Checker.Order(findings),
+            FindingOrder.Sort(findings),
             new Workspace([.. documents.Select(d => new InputDocument(new SourceText(d.Path, d.Content), DocumentKind.CondaSpec, []))], [], []),
             failOn);
 

@@ -1,6 +1,7 @@
 using PipelineGuard.Engine;
 using PipelineGuard.IO;
 using PipelineGuard.Model;
+using PipelineGuard.Reporting;
 using PipelineGuard.Rules;
 
 namespace PipelineGuard.Tests.Support;

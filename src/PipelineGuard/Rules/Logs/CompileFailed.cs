@@ -1,4 +1,5 @@
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;
 using static PipelineGuard.BuildLogs.LogMatch;
 

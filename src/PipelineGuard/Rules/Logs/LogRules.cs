@@ -5,7 +5,7 @@ namespace PipelineGuard.Rules.Logs;
 /// <summary>
 /// The descriptions of the build-log rules PG301–PG331 (docs/build-logs.md), one <see cref="ILogRule"/> class each, found by
 /// <see cref="RuleCatalog"/>. They are not <see cref="IRule"/>s: they read a build log, not the workspace alone, so
-/// <see cref="BuildLogs.BuildLogDiagnoser"/> reports them. Their default severity is the severity of a root cause
+/// <see cref="Diagnosis.BuildLogDiagnoser"/> reports them. Their default severity is the severity of a root cause
 /// (<c>error</c>); a recognised signature that is not the root cause of a failing step is reported as a <c>notice</c>.
 /// </summary>
 internal static class LogRules

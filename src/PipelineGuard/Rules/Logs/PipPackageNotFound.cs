@@ -1,5 +1,6 @@
 using System.Globalization;
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;
 using static PipelineGuard.BuildLogs.LogMatch;
 

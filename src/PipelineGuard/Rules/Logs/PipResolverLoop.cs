@@ -1,4 +1,5 @@
 using PipelineGuard.BuildLogs;
+using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;
 using PipelineGuard.Rules.Conda;
 using static PipelineGuard.BuildLogs.LogMatch;

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using PipelineGuard.Model;
 
-namespace PipelineGuard.Engine;
+namespace PipelineGuard.Model;
 
 /// <summary>
 /// A finding's identity that survives unrelated edits: rule, file, and the offending line's text with its

@@ -1,8 +1,9 @@
+using PipelineGuard.BuildLogs;
 using PipelineGuard.Model;
-using PipelineGuard.Rules;
 using PipelineGuard.Rules.Logs;
+using PipelineGuard.Rules;
 
-namespace PipelineGuard.BuildLogs;
+namespace PipelineGuard.Diagnosis;
 
 /// <summary>
 /// The log rules arranged for scanning, built once from <see cref="RuleCatalog.LogRules"/>: each family's signatures in

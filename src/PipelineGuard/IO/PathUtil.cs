@@ -1,4 +1,4 @@
-namespace PipelineGuard.Discovery;
+namespace PipelineGuard.IO;
 
 internal static class PathUtil
 {

@@ -1,14 +1,8 @@
+using PipelineGuard.BuildLogs;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 
-namespace PipelineGuard.BuildLogs;
-
-/// <summary>What a diagnosis found: the findings to report, the ranked signals behind them, and how the log was read.</summary>
-internal sealed record LogDiagnosis(IReadOnlyList<Finding> Findings, IReadOnlyList<RankedSignal> Signals, LogReadSummary Read, bool BuildFailed)
-{
-    /// <summary>The root causes (the signals reported as errors), in log order.</summary>
-    public IEnumerable<LogSignal> RootCauses => Signals.Where(s => s.Severity == Severity.Error).Select(s => s.Signal);
-}
+namespace PipelineGuard.Diagnosis;
 
 /// <summary>
 /// Reads an image-build log (Azure ML's 20_image_build_log.txt, a serverless build log, an ACR task log, local
@@ -48,7 +42,7 @@ internal static class BuildLogDiagnoser
         var ranked = RootCauseAnalyzer.Rank(store.All, steps);
         var linker = workspace is null ? null : new SpecLinker(workspace);
         var findings = ranked.Select(r => ToFinding(r, logDisplayPath, linker)).ToList();
-        return new LogDiagnosis(Engine.Checker.Order(findings), ranked, read, steps.BuildFailed);
+        return new LogDiagnosis(FindingOrder.Sort(findings), ranked, read, steps.BuildFailed);
     }
 
     private static Finding ToFinding(RankedSignal ranked, string path, SpecLinker? linker)

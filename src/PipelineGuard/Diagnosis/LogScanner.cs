@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using PipelineGuard.BuildLogs;
 
-namespace PipelineGuard.BuildLogs;
+namespace PipelineGuard.Diagnosis;
 
 /// <summary>
 /// The per-line work, in this order: strip the timestamps of every log generation (<see cref="LinePrefix"/>), follow the

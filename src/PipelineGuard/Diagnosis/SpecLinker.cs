@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using PipelineGuard.BuildLogs;
 using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 using PipelineGuard.Rules.Logs;
 
-namespace PipelineGuard.BuildLogs;
+namespace PipelineGuard.Diagnosis;
 
 /// <summary>
 /// Maps what a log signal names back to the spec lines the user can edit, as <see cref="RelatedLocation"/>s, most

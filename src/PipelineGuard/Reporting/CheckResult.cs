@@ -1,7 +1,7 @@
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 
-namespace PipelineGuard.Engine;
+namespace PipelineGuard.Reporting;
 
 /// <summary>The outcome of a run: sorted findings, the sources they point into, and whether the run fails.</summary>
 internal sealed record CheckResult(IReadOnlyList<Finding> Findings, Workspace Workspace, Severity? FailOn)

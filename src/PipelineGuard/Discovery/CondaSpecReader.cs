@@ -2,7 +2,7 @@ using PipelineGuard.Documents.Tree;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 
-namespace PipelineGuard.Documents.AzureMl;
+namespace PipelineGuard.Discovery;
 
 /// <summary>
 /// Reads the conda specification shape (<c>name</c>, <c>channels</c>, <c>dependencies</c> with an
