@@ -7,8 +7,8 @@ namespace PipelineGuard.Tests.Cli;
 
 public sealed class CliTests
 {
-    // pip 22.3.1 with conda-forge first and a pip package left free: PG103 (error) and PG106 (warning).
-    private const string Unpinned = "channels: [conda-forge]\ndependencies:\n  - python=3.11.9\n  - pip=22.3.1\n  - pip:\n      - requests>=2.32\n";
+    // pip 20.2.4, which cannot run on Python 3.12, and a pip package left free: PG135 (error) and PG106 (warning).
+    private const string Unpinned = "channels: [conda-forge]\ndependencies:\n  - python=3.12.7\n  - pip=20.2.4\n  - pip:\n      - requests>=2.32\n";
 
     private static (int Code, string Out, string Err) Run(IFileSystem fs, params string[] args) => Run(fs, [], args);
 
@@ -71,8 +71,8 @@ public sealed class CliTests
         var lines = stdout.Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Does.StartWith("env.yml:4:5: error PG103 pip-resolver-loop-risk: "));
-            Assert.That(lines[1], Is.EqualTo(" 4 |   - pip=22.3.1"));
+            Assert.That(lines[0], Does.StartWith("env.yml:4:5: error PG135 pip-incompatible-with-python: "));
+            Assert.That(lines[1], Is.EqualTo(" 4 |   - pip=20.2.4"));
             Assert.That(lines[2], Is.EqualTo("   |     ^^^^^^^^^^"));
             Assert.That(stdout, Does.Contain("1 file checked: 1 error, 1 warning, 0 notices; failed (--fail-on error)"));
             Assert.That(stdout, Does.Not.Contain("\u001b["));
@@ -97,12 +97,12 @@ public sealed class CliTests
         {
             Assert.That(code, Is.EqualTo(1));
             Assert.That(root.GetProperty("tool").GetProperty("name").GetString(), Is.EqualTo("PipelineGuard"));
-            Assert.That(first.GetProperty("ruleId").GetString(), Is.EqualTo("PG103"));
+            Assert.That(first.GetProperty("ruleId").GetString(), Is.EqualTo("PG135"));
             Assert.That(first.GetProperty("file").GetString(), Is.EqualTo("envs/train/conda.yml"));
             Assert.That(first.GetProperty("line").GetInt32(), Is.EqualTo(4));
             Assert.That(first.GetProperty("column").GetInt32(), Is.EqualTo(5));
             Assert.That(first.GetProperty("endColumn").GetInt32(), Is.EqualTo(15));
-            Assert.That(first.GetProperty("helpUri").GetString(), Does.EndWith("/docs/rules/PG103.md"));
+            Assert.That(first.GetProperty("helpUri").GetString(), Does.EndWith("/docs/rules/PG135.md"));
             Assert.That(first.GetProperty("related").GetArrayLength(), Is.Zero);
             Assert.That(first.GetProperty("fix").GetString(), Is.EqualTo("pip=26.0.1"), "a pip that runs on the spec's Python 3.11");
             Assert.That(root.GetProperty("summary").GetProperty("errors").GetInt32(), Is.EqualTo(1));
@@ -118,8 +118,8 @@ public sealed class CliTests
         var (_, stdout, _) = Run(fs, noColour, "check", "--format", "text", "--format", "json", "--output", "out/pg.json", ".");
         Assert.Multiple(() =>
         {
-            Assert.That(stdout, Does.Contain("env.yml:4:5: error PG103"));
-            Assert.That(System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes("/repo/out/pg.json")), Does.Contain("\"ruleId\": \"PG103\""));
+            Assert.That(stdout, Does.Contain("env.yml:4:5: error PG135"));
+            Assert.That(System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes("/repo/out/pg.json")), Does.Contain("\"ruleId\": \"PG135\""));
         });
     }
 

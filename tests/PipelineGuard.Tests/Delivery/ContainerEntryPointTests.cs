@@ -58,7 +58,7 @@ public sealed class ContainerEntryPointTests
             Assert.Multiple(() =>
             {
                 Assert.That(code, Is.EqualTo(1), stderr);
-                Assert.That(stdout, Does.Contain("::error file=examples/conda-forge-loop/environment.yml,line=8,endLine=8,col=5,endColumn=15,title=PG103 pip-resolver-loop-risk::"));
+                Assert.That(stdout, Does.Contain("::error file=examples/pip-not-declared/conda.yaml,line=10,endLine=10,col=17,endColumn=18,title=PG122 invalid-pip-requirement::"));
                 Assert.That(stdout, Does.Not.Contain(workspace), "paths are relative to the workspace");
                 Assert.That(stdout + stderr, Does.Not.Contain("ghs_not_a_real_token"));
                 Assert.That(File.ReadAllText(summary), Does.StartWith("## PipelineGuard\n\n:x: **Failed**"));

@@ -26,7 +26,7 @@ public sealed class FormatDetectionTests
     [Test]
     public void The_cli_prints_workflow_commands_under_github_actions_unless_a_format_is_named()
     {
-        var fs = Lint.Repo(("env.yml", "channels: [conda-forge]\ndependencies:\n  - python=3.11.9\n  - pip=22.3.1\n  - pip:\n      - requests>=2.32\n"));
+        var fs = Lint.Repo(("env.yml", "channels: [conda-forge]\ndependencies:\n  - python=3.12.7\n  - pip=20.2.4\n  - pip:\n      - requests>=2.32\n"));
         var env = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" };
         string Run(params string[] args)
         {
@@ -37,8 +37,8 @@ public sealed class FormatDetectionTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Run("check"), Does.Contain("::error file=env.yml,line=4,endLine=4,col=5,endColumn=15,title=PG103 pip-resolver-loop-risk::"));
-            Assert.That(Run("check", "--format", "text"), Does.StartWith("env.yml:4:5: error PG103"));
+            Assert.That(Run("check"), Does.Contain("::error file=env.yml,line=4,endLine=4,col=5,endColumn=15,title=PG135 pip-incompatible-with-python::"));
+            Assert.That(Run("check", "--format", "text"), Does.StartWith("env.yml:4:5: error PG135"));
             Assert.That(Run("check", "--format", "markdown"), Does.StartWith("## PipelineGuard"));
         });
     }

@@ -24,7 +24,8 @@ internal sealed record V1EnvironmentDefinition(
         ("arguments", n => n is DocSequence { Items.Count: 0 } or DocScalar { IsNull: true }),
         ("sharedVolumes", n => n is DocScalar { AsBoolean: true } or DocScalar { IsNull: true }),
         ("gpuSupport", n => n is DocScalar { AsBoolean: false } or DocScalar { IsNull: true }),
-        ("shmSize", n => n is DocScalar { IsNull: true }),
+        // azureml-core writes "2g" (its default shared memory) into every environment it saves.
+        ("shmSize", n => n is DocScalar { IsNull: true } or DocScalar { Value: "2g" }),
     ];
 
     public DocMapping? DockerMap => Docker?.Value as DocMapping;

@@ -5,12 +5,12 @@ namespace PipelineGuard.Rules.Conda;
 
 /// <summary>
 /// PG101: a <c>pip:</c> list without <c>pip</c> among the conda dependencies. Conda then warns "you have
-/// pip-installed dependencies in your environment file, but you do not list pip itself" and may run a
-/// pip that is not the environment's own. Guide: "Pip not specified".
+/// pip-installed dependencies in your environment file, but you do not list pip itself" and adds the newest pip
+/// (and Python) itself: the build goes on, irreproducibly. Guide: "Pip not specified".
 /// </summary>
 internal sealed class PipNotDeclared : EnvironmentRule
 {
-    public static readonly RuleInfo Rule = new("PG101", "pip-not-declared", Severity.Error,
+    public static readonly RuleInfo Rule = new("PG101", "pip-not-declared", Severity.Warning,
         "The conda spec installs pip packages but does not list pip itself.");
 
     public override RuleInfo Info => Rule;
@@ -21,14 +21,14 @@ internal sealed class PipNotDeclared : EnvironmentRule
         {
             var pin = PipReleaseFacts.SuggestedPin(PipPins.Python(conda));
             var example = pin is not null ? $"'- pip={pin}', which runs on {PipPins.PythonName(conda)}" : $"'- pip=<version>': {PipReleaseFacts.GenericAdvice}";
-            // conda adds pip to every Python it installs (add_pip_as_python_dependency), so with python in the spec the
-            // build still finds a pip, only not one the spec chose: irreproducible, a warning. Without python in the
-            // spec the environment may have no interpreter and no pip of its own to run the list with.
-            var finding = Report(conda.Pip!.Key,
+            // conda env create adds a pip itself ("I'm adding one for you, but still nagging you"), and with it a Python
+            // when the spec has none, so the build goes on: with a pip (and Python) the spec did not choose. A
+            // reproducibility risk, not a failure: a warning.
+            yield return Report(conda.Pip!.Key,
                 "the spec installs pip packages but does not list 'pip' among its conda dependencies; conda then warns " +
-                "that pip is not listed and may install them with a pip from outside the environment. " +
-                $"Add {example} to 'dependencies'.");
-            yield return conda.Named("python").Any() ? finding with { Severity = Severity.Warning } : finding;
+                "that pip is not listed and adds the newest pip itself" +
+                (conda.Named("python").Any() ? string.Empty : " (and the newest Python with it, see PG111)") +
+                $", so the build changes with each pip release. Add {example} to 'dependencies'.");
         }
     }
 }

@@ -13,7 +13,7 @@ namespace PipelineGuard.Rules.Conda;
 /// </summary>
 internal sealed class PipResolverLoopRisk : EnvironmentRule
 {
-    public static readonly RuleInfo Rule = new("PG103", "pip-resolver-loop-risk", Severity.Error,
+    public static readonly RuleInfo Rule = new("PG103", "pip-resolver-loop-risk", Severity.Warning,
         "conda-forge has the highest priority and pip may be 20.3 to 23.0, whose resolver can backtrack for hours.");
 
     public override RuleInfo Info => Rule;
@@ -38,16 +38,16 @@ internal sealed class PipResolverLoopRisk : EnvironmentRule
             var remedy = pin is not null
                 ? $"Pin 'pip={pin}' (it runs on {PipPins.PythonName(conda)} and fails fast instead)."
                 : $"Pin {PipReleaseFacts.GenericAdvice}: it fails fast instead.";
-            // Exact pins of every pip package leave the resolver only their dependencies to backtrack over: a risk
-            // worth fixing, not a build that will hang (Microsoft's curated environments pin this way).
+            // A warning: the loop needs a pip list that cannot be resolved, which no static check can see; such a list
+            // fails the build with any pip, and the old resolver only turns a fast failure into hours. Exact pins of
+            // every pip package leave it only their dependencies to backtrack over (Microsoft's curated environments).
             var exact = PipPins.AllPipPackagesExact(conda);
-            var finding = Report(pip.ValueSpan,
+            yield return Report(pip.ValueSpan,
                 $"{why} and '{written}' {gets} a release from 20.3 to 23.0, whose resolver can backtrack for hours when this pip list " +
                 (exact
                     ? $"cannot be resolved; every pip package is pinned with '==', which leaves only their dependencies to backtrack over. {remedy}"
-                    : $"cannot be resolved: the image build hangs until it times out. {remedy}"),
+                    : $"cannot be resolved: the image build then hangs until it times out instead of failing. {remedy}"),
                 fix: pin is null ? null : PipPins.PinnedText(pip, pin));
-            yield return exact ? finding with { Severity = Severity.Warning } : finding;
         }
     }
 }

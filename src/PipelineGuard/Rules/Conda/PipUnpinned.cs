@@ -6,7 +6,8 @@ namespace PipelineGuard.Rules.Conda;
 /// <summary>
 /// PG102: <c>pip</c> is a conda dependency without one exact version. A new pip release changes how the
 /// <c>pip:</c> list resolves, so the same spec builds differently from one week to the next. Guide: "Pip not pinned".
-/// The guide's own <c>pip&lt;20.3</c> for the conda-forge case counts as pinned; where PG103 or PG135 already speak
+/// The guide's own <c>pip&lt;20.3</c> for the conda-forge case counts as pinned, and so does any range that stops below
+/// the newest pip release line (<c>pip&lt;=23.2.1</c>: only released pips, the newest always the same); where PG103 or PG135 already speak
 /// for the token, they say to pin it.
 /// </summary>
 internal sealed class PipUnpinned : EnvironmentRule
@@ -24,7 +25,9 @@ internal sealed class PipUnpinned : EnvironmentRule
         }
 
         // conda intersects every pip entry: one exact pin anywhere in the spec pins pip.
-        if (PipPins.PinnedBySpec(conda))
+        // An upper bound below the newest release line (pip<=23.2.1) admits only released pips: conda installs the
+        // same newest one on every build, so the build is as reproducible as with an exact pin.
+        if (PipPins.PinnedBySpec(conda) || PipReleaseFacts.Settled(PipPins.Admitted(conda)))
         {
             yield break;
         }
