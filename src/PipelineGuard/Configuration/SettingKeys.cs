@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 namespace PipelineGuard.Configuration;
 
 /// <summary>

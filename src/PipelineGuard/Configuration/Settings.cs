@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Configuration;

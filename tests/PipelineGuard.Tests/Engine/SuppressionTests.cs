@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 using PipelineGuard.Configuration;
 using PipelineGuard.Engine;
 using PipelineGuard.Model;

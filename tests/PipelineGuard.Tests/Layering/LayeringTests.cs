@@ -20,7 +20,7 @@ public sealed class LayeringTests
         ["Versioning", "IO"],
         ["Documents"],
         ["Environments"],
-        ["BuildLogs"],
+        ["BuildLogs", "Analysis"],
         ["Rules", "Discovery"],
         ["Diagnosis"],
         ["Reporting", "Configuration"],

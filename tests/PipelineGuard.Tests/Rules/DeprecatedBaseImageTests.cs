@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 using PipelineGuard.Rules.Images;
 using PipelineGuard.Tests.Support;
 

@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Docker;
 using PipelineGuard.Model;
 using PipelineGuard.Rules.Docker;
 

@@ -1,3 +1,4 @@
+using PipelineGuard.Documents.Pip;
 using PipelineGuard.Rules.Pip;
 using PipelineGuard.Tests.Support;
 

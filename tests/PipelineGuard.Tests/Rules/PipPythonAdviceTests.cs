@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 using PipelineGuard.Model;
 using PipelineGuard.Rules.Conda;
 using PipelineGuard.Tests.Support;

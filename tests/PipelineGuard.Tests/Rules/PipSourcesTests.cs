@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 using PipelineGuard.Rules.Pip;
 using PipelineGuard.Tests.Support;
 

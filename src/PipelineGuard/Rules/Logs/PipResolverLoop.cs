@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 using PipelineGuard.BuildLogs;
 using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;

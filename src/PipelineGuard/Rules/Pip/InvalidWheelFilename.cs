@@ -1,4 +1,5 @@
 using PipelineGuard.Documents.Docker;
+using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 

@@ -1,3 +1,4 @@
+using PipelineGuard.Analysis;
 using PipelineGuard.Documents.Docker;
 using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;

@@ -1,7 +1,8 @@
+using PipelineGuard.Documents.Docker;
 using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;
 
-namespace PipelineGuard.Rules.Pip;
+namespace PipelineGuard.Analysis;
 
 /// <summary>One document of an environment's pip install, and whether pip reads it as a constraints file.</summary>
 internal sealed record PipSource(RequirementsDocument Document, bool IsConstraint);
@@ -62,6 +63,6 @@ internal static class PipSources
         return Normalize(slash < 0 ? include : owner[..(slash + 1)] + include);
     }
 
-    /// <summary>Drops "." segments and folds "name/.." pairs, as <c>os.path.normpath</c> does (one path cleaner for the project: <see cref="Docker.GoPath.Clean"/>).</summary>
-    internal static string Normalize(string path) => Docker.GoPath.Clean(path.Replace('\\', '/'));
+    /// <summary>Drops "." segments and folds "name/.." pairs, as <c>os.path.normpath</c> does (one path cleaner for the project: <see cref="GoPath.Clean"/>).</summary>
+    internal static string Normalize(string path) => GoPath.Clean(path.Replace('\\', '/'));
 }

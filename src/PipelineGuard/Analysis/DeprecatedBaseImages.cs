@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using PipelineGuard.Documents.Images;
 
-namespace PipelineGuard.Rules.Images;
+namespace PipelineGuard.Analysis;
 
 /// <summary>
 /// Azure ML's list of deprecated base images, as data. Update it by copying the list again from the source below

@@ -1,4 +1,4 @@
-namespace PipelineGuard.Rules.Docker;
+namespace PipelineGuard.Documents.Docker;
 
 /// <summary>Go's <c>path.Clean</c> (https://pkg.go.dev/path#Clean), which BuildKit applies to patterns and COPY sources.</summary>
 internal static class GoPath

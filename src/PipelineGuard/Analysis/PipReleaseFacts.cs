@@ -1,6 +1,6 @@
 using PipelineGuard.Versioning.Conda;
 
-namespace PipelineGuard.Rules.Conda;
+namespace PipelineGuard.Analysis;
 
 /// <summary>
 /// What PipelineGuard knows about pip releases: which Python each release line runs on, which lines carry the

@@ -1,4 +1,4 @@
-namespace PipelineGuard.Rules.Pip;
+namespace PipelineGuard.Analysis;
 
 /// <summary>
 /// The pip packages whose download is large enough that pip's default 15-second read timeout is a real risk on a

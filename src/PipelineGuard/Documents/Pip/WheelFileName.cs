@@ -1,6 +1,6 @@
 using PipelineGuard.Versioning.Pep440;
 
-namespace PipelineGuard.Rules.Pip;
+namespace PipelineGuard.Documents.Pip;
 
 /// <summary>
 /// The wheel naming convention <c>{distribution}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl</c>

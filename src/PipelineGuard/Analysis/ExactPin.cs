@@ -5,7 +5,7 @@ using PipelineGuard.Versioning.Conda;
 using PipelineGuard.Versioning.Pep440;
 using PipelineGuard.Versioning.Pep508;
 
-namespace PipelineGuard.Rules.Pip;
+namespace PipelineGuard.Analysis;
 
 /// <summary>Who reads a pin: conda, pip as a requirement, or pip as a constraint (<c>-c</c>).</summary>
 internal enum PinOrigin

@@ -1,10 +1,9 @@
 using PipelineGuard.Environments;
-using PipelineGuard.Rules.Python;
 using PipelineGuard.Documents.Pip;
 using PipelineGuard.Versioning.Conda;
 using PipelineGuard.Versioning.Pep508;
 
-namespace PipelineGuard.Rules.Conda;
+namespace PipelineGuard.Analysis;
 
 /// <summary>
 /// What PG102, PG103 and PG135 read of a conda spec's pip: which versions it admits, where it comes from, which

@@ -1,7 +1,7 @@
 using PipelineGuard.Documents.Images;
 using PipelineGuard.Model;
 
-namespace PipelineGuard.Rules.Images;
+namespace PipelineGuard.Analysis;
 
 /// <summary>
 /// One place where an environment names a base image (v2 <c>image</c>, v1 <c>docker.baseImage</c>, an inline job

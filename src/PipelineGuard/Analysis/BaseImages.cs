@@ -2,7 +2,7 @@ using PipelineGuard.Documents.Docker;
 using PipelineGuard.Documents.Images;
 using PipelineGuard.Environments;
 
-namespace PipelineGuard.Rules.Images;
+namespace PipelineGuard.Analysis;
 
 /// <summary>
 /// Every base image an environment names: its <c>image</c> / <c>docker.baseImage</c> and each <c>FROM</c> of its

@@ -1,7 +1,7 @@
 using PipelineGuard.Environments;
 using PipelineGuard.Versioning.Conda;
 
-namespace PipelineGuard.Rules.Python;
+namespace PipelineGuard.Analysis;
 
 /// <summary>The <c>python</c> dependencies of a conda spec, and the minor version a pin names.</summary>
 internal static class PythonSpec

@@ -1,6 +1,6 @@
 using PipelineGuard.Versioning.Conda;
 
-namespace PipelineGuard.Rules.Conda;
+namespace PipelineGuard.Analysis;
 
 /// <summary>pip releases [<paramref name="From"/>, <paramref name="Below"/>) and the Python minors they run on (inclusive).</summary>
 internal sealed record PipReleaseLine(string From, string Below, (int Major, int Minor) OldestPython, (int Major, int Minor) NewestPython)

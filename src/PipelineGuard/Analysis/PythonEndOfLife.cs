@@ -1,4 +1,4 @@
-namespace PipelineGuard.Rules.Python;
+namespace PipelineGuard.Analysis;
 
 /// <summary>
 /// End-of-life dates of CPython minor versions. Source: the Python developer's guide, "Status of Python versions",

@@ -1,6 +1,7 @@
+using PipelineGuard.Documents.Docker;
 using PipelineGuard.Environments;
 
-namespace PipelineGuard.Rules.Docker;
+namespace PipelineGuard.Analysis;
 
 internal enum ContextPathState
 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace PipelineGuard.Rules.Docker;
+namespace PipelineGuard.Documents.Docker;
 
 /// <summary>
 /// A path pattern compiled to tokens and matched by dynamic programming over (token, position): linear in

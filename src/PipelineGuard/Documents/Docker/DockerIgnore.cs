@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PipelineGuard.Model;
 
-namespace PipelineGuard.Rules.Docker;
+namespace PipelineGuard.Documents.Docker;
 
 /// <summary>One pattern of a .dockerignore, cleaned as BuildKit cleans it, with the line it came from.</summary>
 internal sealed class DockerIgnorePattern
