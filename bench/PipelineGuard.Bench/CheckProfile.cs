@@ -20,7 +20,7 @@ internal static class CheckProfile
         foreach (var rule in RuleCatalog.All)
         {
             clock.Restart();
-            var count = rule.Check(workspace).Count();
+            var count = rule.Check(RuleContext.Of(workspace)).Count();
             times.Add(($"{rule.Info.Id} {rule.GetType().Name}", clock.Elapsed.TotalMilliseconds, count));
         }
 

@@ -3,7 +3,6 @@ using PipelineGuard.Discovery;
 using PipelineGuard.IO;
 using PipelineGuard.Model;
 using PipelineGuard.Reporting;
-using PipelineGuard.Rules.Pip;
 using PipelineGuard.Rules;
 
 namespace PipelineGuard.Engine;
@@ -21,7 +20,8 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
-        var all = FindingOrder.Sort(rules.Where(r => !settings.IsOff(r.Info.Id)).Select(r => Configure(r, settings)).SelectMany(r => r.Check(workspace))
+        var context = new RuleContext(workspace, RuleSettingsOf(settings));
+        var all = FindingOrder.Sort(rules.Where(r => !settings.IsOff(r.Info.Id)).SelectMany(r => r.Check(context))
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
@@ -57,11 +57,8 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
             : diagnosis.Findings;
     }
 
-    /// <summary>The rules that take a setting get it here (PG112's <c>large-packages</c>); the others are used as they are.</summary>
-    private static IRule Configure(IRule rule, Settings settings) => rule switch
-    {
-        PipTimeoutNotRaised when settings.LargePackages is { } packages =>
-            new PipTimeoutNotRaised(packages.Select(Versioning.Pep508.Pep508Requirement.Normalize).ToHashSet(StringComparer.Ordinal)),
-        _ => rule,
-    };
+    /// <summary>The settings rules take, from the configuration (rules do not know it).</summary>
+    private static RuleSettings RuleSettingsOf(Settings settings) => settings.LargePackages is { } packages
+        ? new RuleSettings { LargePackages = packages.Select(Versioning.Pep508.Pep508Requirement.Normalize).ToHashSet(StringComparer.Ordinal) }
+        : RuleSettings.Default;
 }

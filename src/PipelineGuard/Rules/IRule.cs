@@ -8,7 +8,7 @@ internal interface IRule
 {
     RuleInfo Info { get; }
 
-    IEnumerable<Finding> Check(Workspace workspace);
+    IEnumerable<Finding> Check(RuleContext context);
 }
 
 /// <summary>Base of the rules that look at one environment at a time.</summary>
@@ -16,7 +16,7 @@ internal abstract class EnvironmentRule : IRule
 {
     public abstract RuleInfo Info { get; }
 
-    public IEnumerable<Finding> Check(Workspace workspace) => workspace.Environments.SelectMany(Check);
+    public IEnumerable<Finding> Check(RuleContext context) => context.Workspace.Environments.SelectMany(Check);
 
     protected abstract IEnumerable<Finding> Check(AmlEnvironment environment);
 

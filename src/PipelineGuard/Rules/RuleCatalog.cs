@@ -15,9 +15,12 @@ internal static class RuleCatalog
     /// <summary>Every build-log rule (PG3xx), in ID order: each non-abstract <see cref="Logs.ILogRule"/>, found the same way. The log diagnoser runs them.</summary>
     public static IReadOnlyList<Logs.ILogRule> LogRules { get; } = Discover<Logs.ILogRule>(r => r.Info.Id);
 
-    /// <summary>Every rule's description: the static rules and the build-log rules (found by the log diagnoser, not run on the workspace).</summary>
+    /// <summary>Rules whose findings a stage of the engine makes, not a rule class: PG134, made by the suppression stage.</summary>
+    public static IReadOnlyList<RuleInfo> StageRules { get; } = [Documents.UnusedSuppression.Rule];
+
+    /// <summary>Every rule's description: the static rules, the build-log rules (run by the log diagnoser) and the stage rules.</summary>
     public static IReadOnlyList<RuleInfo> Infos { get; } =
-        [.. All.Select(r => r.Info).Concat(LogRules.Select(r => r.Info)).OrderBy(i => i.Id, StringComparer.Ordinal)];
+        [.. All.Select(r => r.Info).Concat(LogRules.Select(r => r.Info)).Concat(StageRules).OrderBy(i => i.Id, StringComparer.Ordinal)];
 
     public static RuleInfo? Find(string id) =>
         Infos.FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));

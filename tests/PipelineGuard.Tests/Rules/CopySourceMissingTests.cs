@@ -164,7 +164,7 @@ public sealed class CopySourceMissingTests
             Build = new DockerBuild("/repo/ctx", SourceSpan.LineOf("env.yml", 3), DockerfileReader.Read(text)) { Context = snapshot },
         };
         var workspace = new Workspace([], [environment], []);
-        Assert.That(new CopySourceMissing().Check(workspace), Is.Empty);
+        Assert.That(new CopySourceMissing().Check(PipelineGuard.Rules.RuleContext.Of(workspace)), Is.Empty);
     }
 
     [Test]

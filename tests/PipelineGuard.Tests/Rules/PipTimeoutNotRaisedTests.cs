@@ -94,8 +94,11 @@ public sealed class PipTimeoutNotRaisedTests
     [Test]
     public void The_list_of_large_packages_can_be_replaced()
     {
-        var rule = new PipTimeoutNotRaised(new HashSet<string>(StringComparer.Ordinal) { "my-big-model" });
-        var findings = rule.Rule(Lint.Repo(("requirements.txt", "torch==2.3.1\nMy_Big.Model==1.0\n")));
+        // The setting reaches the rule through its context: large-packages names are normalised by the engine.
+        var settings = PipelineGuard.Configuration.Settings.Default with { LargePackages = ["My_Big.Model"] };
+        var fs = Lint.Repo(("requirements.txt", "torch==2.3.1\nMy_Big.Model==1.0\n"));
+        var findings = new PipelineGuard.Engine.Checker(fs, [new PipTimeoutNotRaised()], FixedClock.SessionDay)
+            .Run(new PipelineGuard.Engine.CheckOptions([]) { Settings = settings }).Findings;
         Assert.That(findings.Places(), Is.EqualTo(new[] { "requirements.txt:2:1-2:13" }));
     }
 }

@@ -18,9 +18,9 @@ internal sealed class DockerfileTooLarge : IRule
 
     public RuleInfo Info => Rule;
 
-    public IEnumerable<Finding> Check(Workspace workspace)
+    public IEnumerable<Finding> Check(RuleContext context)
     {
-        foreach (var document in workspace.Documents.Where(d => d.Kind == DocumentKind.Dockerfile))
+        foreach (var document in context.Workspace.Documents.Where(d => d.Kind == DocumentKind.Dockerfile))
         {
             var bytes = Encoding.UTF8.GetByteCount(document.Text.Content);
             if (bytes > MaxBytes)

@@ -16,10 +16,10 @@ internal sealed class InvalidDockerfileInstruction : IRule
 
     public RuleInfo Info => Rule;
 
-    public IEnumerable<Finding> Check(Workspace workspace)
+    public IEnumerable<Finding> Check(RuleContext context)
     {
         var notUtf8 = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var document in workspace.Documents.Where(d => d.Kind == DocumentKind.Dockerfile))
+        foreach (var document in context.Workspace.Documents.Where(d => d.Kind == DocumentKind.Dockerfile))
         {
             var invalid = document.Text.Content.IndexOf('\uFFFD', StringComparison.Ordinal);
             if (invalid >= 0)
@@ -30,7 +30,7 @@ internal sealed class InvalidDockerfileInstruction : IRule
         }
 
         // A file in another encoding also has garbled keywords: the encoding finding says it all.
-        var dockerfiles = workspace.Environments
+        var dockerfiles = context.Workspace.Environments
             .Select(e => e.Build?.Dockerfile)
             .OfType<DockerfileDocument>()
             .Distinct()

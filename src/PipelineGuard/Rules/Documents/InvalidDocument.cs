@@ -15,8 +15,8 @@ internal sealed class InvalidDocument : IRule
 
     public RuleInfo Info => Rule;
 
-    public IEnumerable<Finding> Check(Workspace workspace) =>
-        workspace.Documents.SelectMany(d => d.Problems
+    public IEnumerable<Finding> Check(RuleContext context) =>
+        context.Workspace.Documents.SelectMany(d => d.Problems
             .Where(p => !(d.Kind == DocumentKind.Dockerfile && IsUnknownInstruction(p)))
             .Select(p => new Finding(Rule, Rule.DefaultSeverity, Sentence(p.Message), p.Span)));
 

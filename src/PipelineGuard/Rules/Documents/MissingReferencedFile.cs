@@ -15,9 +15,9 @@ internal sealed class MissingReferencedFile : IRule
 
     public RuleInfo Info => Rule;
 
-    public IEnumerable<Finding> Check(Workspace workspace)
+    public IEnumerable<Finding> Check(RuleContext context)
     {
-        foreach (var reference in workspace.References)
+        foreach (var reference in context.Workspace.References)
         {
             switch (reference.Status)
             {

@@ -15,7 +15,7 @@ namespace PipelineGuard.Rules.Pip;
 /// several hundred MB then fails the build with <c>ReadTimeoutError … Read timed out. (read timeout=15)</c>
 /// (the guide's time-out scenario). Advice, so a notice, reported once per environment on the first such package.
 /// </summary>
-internal sealed class PipTimeoutNotRaised : EnvironmentRule
+internal sealed class PipTimeoutNotRaised : IRule
 {
     public static readonly RuleInfo Rule = new("PG112", "pip-timeout-not-raised", Severity.Notice,
         "Large packages (torch, tensorflow, …) are installed with pip and no longer pip timeout is set.");
@@ -27,19 +27,13 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
     // pip config set <section>.timeout N (pip's configuration keys are the option names, in any section).
     private static readonly string[] ConfigKeys = ["global.timeout", "install.timeout", "global.default-timeout", "install.default-timeout"];
 
-    private readonly IReadOnlySet<string> _largePackages;
+    public RuleInfo Info => Rule;
 
-    public PipTimeoutNotRaised()
-        : this(LargePackages.Default)
-    {
-    }
+    /// <summary>The packages that count as large come from the settings (<c>large-packages</c>), else <see cref="LargePackages.Default"/>.</summary>
+    public IEnumerable<Finding> Check(RuleContext context) =>
+        context.Workspace.Environments.SelectMany(e => Check(e, context.Settings.LargePackages));
 
-    /// <param name="largePackages">PEP 503 normalised names of the packages that count as large.</param>
-    public PipTimeoutNotRaised(IReadOnlySet<string> largePackages) => _largePackages = largePackages;
-
-    public override RuleInfo Info => Rule;
-
-    protected override IEnumerable<Finding> Check(AmlEnvironment environment)
+    private static IEnumerable<Finding> Check(AmlEnvironment environment, IReadOnlySet<string> largePackages)
     {
         var dockerfile = environment.Build?.Dockerfile;
         if (SetForEverything(environment, dockerfile))
@@ -56,7 +50,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
 
             foreach (var requirement in source.Document.Requirements)
             {
-                if (requirement.Name is { } name && requirement.NormalizedName is { } key && _largePackages.Contains(key))
+                if (requirement.Name is { } name && requirement.NormalizedName is { } key && largePackages.Contains(key))
                 {
                     yield return Report(name.Span, Message(name.Value, dockerfile is not null ? Where.Dockerfile : environment.Conda is not null ? Where.CondaSpec : Where.RequirementsFile));
                     yield break;
@@ -73,7 +67,7 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
 
             foreach (var word in install.Packages)
             {
-                if (NameOf(word.Value) is { } name && _largePackages.Contains(Pep508Requirement.Normalize(name.Text)))
+                if (NameOf(word.Value) is { } name && largePackages.Contains(Pep508Requirement.Normalize(name.Text)))
                 {
                     yield return Report(word.SpanOfValue(name.Start, name.Text.Length), Message(name.Text, Where.Dockerfile));
                     yield break;
@@ -83,6 +77,8 @@ internal sealed class PipTimeoutNotRaised : EnvironmentRule
     }
 
     /// <summary>A longer timeout that reaches every pip of the build: a pip.conf in the context, a variable, pip config set.</summary>
+    private static Finding Report(SourceSpan span, string message) => new(Rule, Rule.DefaultSeverity, message, span);
+
     private static bool SetForEverything(AmlEnvironment environment, DockerfileDocument? dockerfile)
     {
         if (environment.Build?.Context is { } context &&

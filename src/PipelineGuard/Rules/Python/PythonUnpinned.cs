@@ -16,7 +16,7 @@ internal sealed class PythonUnpinned : IRule
 
     public RuleInfo Info => Rule;
 
-    public IEnumerable<Finding> Check(Workspace workspace) => workspace.Environments.SelectMany(e => Check(e, workspace.Today));
+    public IEnumerable<Finding> Check(RuleContext context) => context.Workspace.Environments.SelectMany(e => Check(e, context.Today));
 
     private static IEnumerable<Finding> Check(AmlEnvironment environment, DateOnly today)
     {

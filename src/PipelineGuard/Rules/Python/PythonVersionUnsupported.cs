@@ -16,9 +16,9 @@ internal sealed class PythonVersionUnsupported : IRule
 
     public RuleInfo Info => Rule;
 
-    public IEnumerable<Finding> Check(Workspace workspace)
+    public IEnumerable<Finding> Check(RuleContext context)
     {
-        foreach (var environment in workspace.Environments)
+        foreach (var environment in context.Workspace.Environments)
         {
             foreach (var python in environment.Conda is { } conda ? PythonSpec.Of(conda) : [])
             {
@@ -33,11 +33,11 @@ internal sealed class PythonVersionUnsupported : IRule
                 }
                 else if (PythonEndOfLife.Dates.TryGetValue(version, out var eol))
                 {
-                    if (eol <= workspace.Today)
+                    if (eol <= context.Today)
                     {
                         yield return Report(python, $"Python {version.Major}.{version.Minor} reached its end of life on {eol:yyyy-MM-dd}");
                     }
-                    else if (eol.DayNumber - workspace.Today.DayNumber <= PythonEndOfLife.NearDays)
+                    else if (eol.DayNumber - context.Today.DayNumber <= PythonEndOfLife.NearDays)
                     {
                         yield return Report(python, $"Python {version.Major}.{version.Minor} reaches its end of life on {eol:yyyy-MM-dd}");
                     }
