@@ -52,13 +52,7 @@ public sealed class RuleCatalogTests
     [Test]
     public void The_readme_lists_every_rule_with_its_name_and_default_severity()
     {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PipelineGuard.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
         Assert.Multiple(() =>
         {
             foreach (var info in RuleCatalog.Infos)
@@ -66,5 +60,28 @@ public sealed class RuleCatalogTests
                 Assert.That(readme, Does.Contain($"| [{info.Id}](docs/rules/{info.Id}.md) | {info.Name} | {PipelineGuard.Model.SeverityNames.ToName(info.DefaultSeverity)} |"), info.Id);
             }
         });
+    }
+
+    // The tests mirror the rules: a rule's tests live in one file named after its class, in the folder of its group
+    // (PipelineGuard.Rules.Conda.PipNotDeclared: Rules/Conda/PipNotDeclaredTests.cs), so that a rule without tests shows.
+    [Test]
+    public void Every_static_rule_has_a_test_file_named_after_its_class_in_its_group_folder()
+    {
+        var rulesTests = Path.Combine(RepositoryRoot(), "tests", "PipelineGuard.Tests", "Rules");
+        var missing = RuleCatalog.All.Select(r => r.GetType())
+            .Select(t => Path.Combine(t.Namespace!.Split('.')[^1], t.Name + "Tests.cs"))
+            .Where(file => !File.Exists(Path.Combine(rulesTests, file)));
+        Assert.That(missing, Is.Empty);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PipelineGuard.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("no PipelineGuard.sln above " + TestContext.CurrentContext.TestDirectory);
     }
 }
