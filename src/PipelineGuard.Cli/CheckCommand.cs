@@ -1,4 +1,3 @@
-using PipelineGuard.BuildLogs;
 using PipelineGuard.Discovery;
 using PipelineGuard.Engine;
 using PipelineGuard.IO;

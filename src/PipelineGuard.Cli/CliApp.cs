@@ -1,6 +1,5 @@
 using CommandLine.Text;
 using CommandLine;
-using PipelineGuard.Discovery;
 using PipelineGuard.Model;
 using PipelineGuard.Reporting;
 

@@ -1,4 +1,3 @@
-using PipelineGuard.Discovery;
 using PipelineGuard.Model;
 using PipelineGuard.Rules;
 

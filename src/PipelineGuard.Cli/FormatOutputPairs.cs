@@ -1,8 +1,5 @@
 namespace PipelineGuard.Cli;
 
-/// <summary>One requested output: a format and where it goes (null: standard output).</summary>
-internal sealed record FormatRequest(string Format, string? Output);
-
 /// <summary>
 /// Reads the repeatable <c>--build-log</c> values and <c>--format</c>/<c>--output</c> pairs in order, as hadolint does
 /// (<c>--format github --format sarif --output pg.sarif</c>: github to standard output, SARIF to the file).

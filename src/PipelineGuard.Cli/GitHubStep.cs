@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using PipelineGuard.Engine;
 using PipelineGuard.GitHub;
 using PipelineGuard.Reporting;
 

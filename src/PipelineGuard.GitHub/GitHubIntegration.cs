@@ -1,5 +1,4 @@
 using Octokit;
-using PipelineGuard.Engine;
 using PipelineGuard.GitHub.Api;
 using PipelineGuard.GitHub.Checks;
 using PipelineGuard.GitHub.Diff;

@@ -1,5 +1,3 @@
-using PipelineGuard.Engine;
-using PipelineGuard.GitHub.Diff;
 using PipelineGuard.Model;
 using PipelineGuard.Reporting;
 

@@ -7,9 +7,6 @@ using PipelineGuard.Model;
 
 namespace PipelineGuard.GitHub.Reviews;
 
-/// <summary>What a review run did.</summary>
-internal sealed record ReviewOutcome(int Comments, int InBody, int AlreadyReported, bool Posted);
-
 /// <summary>
 /// One review per run (event COMMENT) on the PR's head commit: an inline comment for each new finding on a changed
 /// line, the other new findings listed in the review body. "New" means no earlier comment or review body carries the

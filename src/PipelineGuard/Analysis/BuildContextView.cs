@@ -3,16 +3,6 @@ using PipelineGuard.Environments;
 
 namespace PipelineGuard.Analysis;
 
-internal enum ContextPathState
-{
-    Present,
-    Missing,
-    Excluded,
-}
-
-/// <summary>What the builder receives for one path, and the .dockerignore pattern that left it out.</summary>
-internal sealed record ContextLookup(ContextPathState State, DockerIgnorePattern? ExcludedBy = null);
-
 /// <summary>The build context as the builder receives it: the snapshot's files and folders minus what .dockerignore leaves out.</summary>
 internal sealed class BuildContextView(BuildContextSnapshot snapshot, DockerIgnore ignore)
 {

@@ -4,9 +4,6 @@ using PipelineGuard.Versioning.Conda;
 
 namespace PipelineGuard.Analysis;
 
-/// <summary>One place in a Dockerfile that fixes the conda version, and that version.</summary>
-internal sealed record CondaVersionInDockerfile(SourceSpan Span, string What, CondaVersion? Version, CondaVersionSpec? Spec);
-
 /// <summary>
 /// Finds where a Dockerfile decides which conda it gets: a Miniconda or Anaconda installer name, a
 /// <c>conda install conda=…</c> (read by <see cref="PackageInstallReader"/>, so also in <c>bash -c</c> and ONBUILD),

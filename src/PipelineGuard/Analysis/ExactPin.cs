@@ -7,14 +7,6 @@ using PipelineGuard.Versioning.Pep508;
 
 namespace PipelineGuard.Analysis;
 
-/// <summary>Who reads a pin: conda, pip as a requirement, or pip as a constraint (<c>-c</c>).</summary>
-internal enum PinOrigin
-{
-    Conda,
-    Pip,
-    PipConstraint,
-}
-
 /// <summary>
 /// A package pinned to one exact version somewhere in an environment.
 /// </summary>

@@ -3,9 +3,6 @@ using PipelineGuard.Versioning.Pep508;
 
 namespace PipelineGuard.Analysis;
 
-/// <summary>Why a package operand of an install command is not pinned, with the name to show and the pin to suggest.</summary>
-internal sealed record UnpinnedPackage(string Name, string Suggestion, string Reason);
-
 /// <summary>
 /// Decides whether one package operand pins one exact version. Pinned: <c>==V</c>/<c>===V</c> without a wildcard
 /// (PEP 440), a VCS URL with <c>@ref</c>, a URL or archive (a fixed artifact), a local path; for conda the pinned

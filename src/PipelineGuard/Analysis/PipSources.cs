@@ -1,11 +1,7 @@
 using PipelineGuard.Documents.Docker;
-using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;
 
 namespace PipelineGuard.Analysis;
-
-/// <summary>One document of an environment's pip install, and whether pip reads it as a constraints file.</summary>
-internal sealed record PipSource(RequirementsDocument Document, bool IsConstraint);
 
 /// <summary>
 /// The documents of one pip install (<see cref="AmlEnvironment.PipRequirements"/>: the conda <c>pip:</c> list or

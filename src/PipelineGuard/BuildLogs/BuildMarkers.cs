@@ -1,5 +1,4 @@
 using static PipelineGuard.BuildLogs.LogMatch;
-using PipelineGuard.Diagnosis;
 
 namespace PipelineGuard.BuildLogs;
 

@@ -1,32 +1,5 @@
 namespace PipelineGuard.BuildLogs;
 
-internal enum StepStatus
-{
-    Unknown,
-    Succeeded,
-    Failed,
-    Cancelled,
-}
-
-/// <summary>One build step: classic <c>Step n/N : INSTRUCTION</c> or BuildKit <c>#n [stage k/N] INSTRUCTION</c>.</summary>
-internal sealed class BuildStep(int segment, string header, int headerLine)
-{
-    public int Segment { get; } = segment;
-
-    public string Header { get; } = header;
-
-    public int HeaderLine { get; } = headerLine;
-
-    public StepStatus Status { get; set; }
-
-    public int? ExitCode { get; set; }
-
-    public int FailureLine { get; set; }
-
-    /// <summary>The last line in this step that said something succeeded ("Successfully installed", …).</summary>
-    public int LastSuccessLine { get; set; }
-}
-
 /// <summary>
 /// Cuts the log into steps. Segment 0 is everything outside a step (ACR Tasks and Azure ML wrapper lines, a raw pip
 /// or conda log); classic steps get 1, 2, 3, … in order of appearance (a log may hold several builds); BuildKit
@@ -39,7 +12,7 @@ internal sealed class BuildSteps
     private readonly Dictionary<int, BuildStep> _steps = [];
     private int _classicCount;
 
-    public BuildSteps() => _steps[0] = new BuildStep(0, "(outside any build step)", 0);
+    public BuildSteps() => _steps[0] = new BuildStep(0, "(outside any build step)");
 
     /// <summary>The classic step whose output is being read (0 between steps).</summary>
     public int CurrentClassic { get; private set; }
@@ -51,8 +24,6 @@ internal sealed class BuildSteps
 
     /// <summary>The line of the first build-level failure marker.</summary>
     public int BuildFailureLine { get; set; }
-
-    public bool HasSteps => _steps.Count > 1;
 
     public IEnumerable<BuildStep> All => _steps.Values;
 
@@ -72,7 +43,7 @@ internal sealed class BuildSteps
         }
 
         var segment = ++_classicCount;
-        _steps[segment] = new BuildStep(segment, header, line);
+        _steps[segment] = new BuildStep(segment, header);
         CurrentClassic = segment;
         return segment;
     }
@@ -92,7 +63,7 @@ internal sealed class BuildSteps
     {
         if (!_steps.ContainsKey(segment) && _steps.Count < MaxSteps)
         {
-            _steps[segment] = new BuildStep(segment, header, line);
+            _steps[segment] = new BuildStep(segment, header);
         }
     }
 
@@ -105,7 +76,7 @@ internal sealed class BuildSteps
                 return;
             }
 
-            step = new BuildStep(segment, $"#{-segment}", line);
+            step = new BuildStep(segment, $"#{-segment}");
             _steps[segment] = step;
         }
 

@@ -9,9 +9,6 @@ namespace PipelineGuard.BuildLogs;
 /// of the reader's anchors (always true when the reader was given none).</summary>
 internal delegate void LogLineHandler(int number, ReadOnlySpan<char> text, long droppedChars, bool anchored);
 
-/// <summary>What reading a log saw: lines, bytes, lines cut to the cap, and the error that stopped reading early, if any.</summary>
-internal sealed record LogReadSummary(int Lines, long Bytes, int TruncatedLines, string? Error);
-
 /// <summary>
 /// Splits a log into lines in constant memory, whatever its size: bytes are decoded in fixed-size blocks
 /// (invalid UTF-8 becomes U+FFFD, never an exception) and a line longer than <see cref="MaxLineChars"/> keeps only

@@ -1,4 +1,3 @@
-using PipelineGuard.Analysis;
 namespace PipelineGuard.Configuration;
 
 /// <summary>

@@ -1,16 +1,6 @@
-using PipelineGuard.Analysis;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Configuration;
-
-/// <summary>What a rule's configuration says: its severity, or off.</summary>
-internal enum RuleSetting
-{
-    Off,
-    Notice,
-    Warning,
-    Error,
-}
 
 /// <summary>The effective settings of a run, after every layer (docs/configuration.md).</summary>
 internal sealed record Settings(

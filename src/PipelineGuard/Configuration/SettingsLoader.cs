@@ -3,15 +3,6 @@ using PipelineGuard.Model;
 
 namespace PipelineGuard.Configuration;
 
-/// <summary>Where the layers come from: all injected (file text, environment snapshot, flags).</summary>
-internal sealed record SettingsSources(
-    SourceText? File,
-    IReadOnlyList<KeyValuePair<string, string>> Environment,
-    IReadOnlyDictionary<string, string?> Flags);
-
-/// <summary>One effective value and the layer it came from, for <c>pipelineguard config</c>.</summary>
-internal sealed record SettingValue(string Key, string Value, string Origin);
-
 /// <summary>
 /// Builds the settings with Microsoft.Extensions.Configuration, later layers winning: built-in defaults,
 /// <c>.pipelineguard.yml</c>, the action's <c>INPUT_*</c>, <c>PIPELINEGUARD_*</c>, command-line flags. An empty value

@@ -4,9 +4,6 @@ using PipelineGuard.Rules.Logs;
 
 namespace PipelineGuard.Diagnosis;
 
-/// <summary>A signal with the severity it is reported at: the root cause of a failing step is an error, everything else a notice.</summary>
-internal sealed record RankedSignal(LogSignal Signal, Severity Severity);
-
 /// <summary>
 /// Decides which steps failed and, for each, the root cause: the first decisive signal of the step, not the wrapper.
 /// A "not found" that a network, authorization or compatibility problem explains (the same package, earlier in the

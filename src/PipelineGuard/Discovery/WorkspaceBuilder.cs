@@ -2,7 +2,6 @@ using PipelineGuard.Documents.AzureMl;
 using PipelineGuard.Documents.Tree;
 using PipelineGuard.Environments;
 using PipelineGuard.IO;
-using PipelineGuard.Model;
 
 namespace PipelineGuard.Discovery;
 

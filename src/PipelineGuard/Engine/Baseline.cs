@@ -4,9 +4,6 @@ using PipelineGuard.Model;
 
 namespace PipelineGuard.Engine;
 
-/// <summary>One recorded finding: matched by rule, file and fingerprint, never by line.</summary>
-internal sealed record BaselineEntry(string RuleId, string File, string Fingerprint, string Message);
-
 /// <summary>
 /// The <c>--write-baseline</c> / <c>--baseline</c> file: stable, sorted JSON with one entry per line of diff, so a
 /// PR that changes it reads well. Entries are a multiset: two identical findings need two entries.

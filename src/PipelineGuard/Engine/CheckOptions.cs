@@ -14,6 +14,3 @@ internal sealed record CheckOptions(IReadOnlyList<string> Paths, Severity? FailO
     /// <summary>Image-build logs to diagnose against the checked workspace (<c>--build-log</c>).</summary>
     public IReadOnlyList<BuildLogInput> BuildLogs { get; init; } = [];
 }
-
-/// <summary>One build log: the name it is reported under and how to open it (read once, as a stream).</summary>
-internal sealed record BuildLogInput(string Display, Func<Stream> Open);

@@ -1,4 +1,3 @@
-using PipelineGuard.Documents.Docker;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Environments;
@@ -63,38 +62,4 @@ internal sealed record AmlEnvironment(EnvironmentKind Kind, SourceSpan Origin)
         Conda?.Pip is { } pip ? Requirements.Prepend(pip.Requirements) : Requirements;
 
     public bool HasCustomDocker => Image is not null || Build is not null;
-}
-
-/// <summary>
-/// Credentials for the base image's registry as written in a v1 definition. Values are kept with their spans so
-/// rules can point at them; a secret's value must never be copied into a message.
-/// </summary>
-internal sealed record RegistryCredentials(
-    SourceSpan Key,
-    Located<string>? Address,
-    Located<string>? Username,
-    Located<string>? Password,
-    SourceSpan? RegistryIdentity);
-
-/// <summary>
-/// A Docker build: the context folder, the Dockerfile that was read from it (when it exists), and a snapshot
-/// of the context (its files and <c>.dockerignore</c>) so that rules can check COPY sources without touching the disk.
-/// </summary>
-internal sealed record DockerBuild(string? ContextPath, SourceSpan Span, Documents.Docker.DockerfileDocument? Dockerfile)
-{
-    public BuildContextSnapshot? Context { get; init; }
-}
-
-/// <summary>
-/// The files of a Docker build context, as paths relative to the context with '/' separators, listed once by
-/// discovery (at most <see cref="MaxEntries"/>; <see cref="Truncated"/> says when there were more).
-/// </summary>
-internal sealed record BuildContextSnapshot(
-    string DisplayPath,
-    IReadOnlySet<string> Files,
-    IReadOnlySet<string> Directories,
-    bool Truncated,
-    SourceText? DockerIgnore)
-{
-    public const int MaxEntries = 20_000;
 }

@@ -2,23 +2,6 @@ using PipelineGuard.Model;
 
 namespace PipelineGuard.Environments;
 
-/// <summary>What a file was recognised as.</summary>
-internal enum DocumentKind
-{
-    CondaSpec,
-    AzureMlV2,
-    AzureMlV1,
-    JobWithInlineEnvironment,
-    Dockerfile,
-    Requirements,
-
-    /// <summary>A file that could not be read or parsed, so its kind is only guessed from its name.</summary>
-    Unreadable,
-}
-
-/// <summary>One input file, read and parsed once, with what its reader could not accept.</summary>
-internal sealed record InputDocument(SourceText Text, DocumentKind Kind, IReadOnlyList<ParseProblem> Problems);
-
 /// <summary>Everything the rules look at: the documents, the environments built from them, and the file references between them.</summary>
 internal sealed record Workspace(
     IReadOnlyList<InputDocument> Documents,

@@ -2,9 +2,6 @@ using System.Collections.Immutable;
 
 namespace PipelineGuard.Model;
 
-/// <summary>A related place that explains a finding, e.g. the spec line a log error comes from.</summary>
-internal sealed record RelatedLocation(SourceSpan Span, string Message);
-
 /// <summary>
 /// One problem found by one rule at one place. Immutable: later stages (suppression, baseline,
 /// severity overrides) make changed copies with <c>with</c>.

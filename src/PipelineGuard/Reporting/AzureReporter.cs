@@ -1,5 +1,4 @@
 using System.Globalization;
-using PipelineGuard.Engine;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;
@@ -39,7 +38,7 @@ internal sealed class AzureReporter(ReporterOptions options) : IReporter
             output.WriteLine(finding.Severity == Severity.Notice ? NoticeLine(finding, result) : Issue(finding, result));
         }
 
-        output.WriteLine($"PipelineGuard: {GitHubReporter.Verdict(result)}");
+        output.WriteLine($"PipelineGuard: {RunSummary.Line(result)}");
         if (result.Failed)
         {
             var threshold = result.FailOn!.Value;

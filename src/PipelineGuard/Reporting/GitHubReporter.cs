@@ -1,5 +1,4 @@
 using System.Globalization;
-using PipelineGuard.Engine;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;
@@ -25,7 +24,7 @@ internal sealed class GitHubReporter(ReporterOptions options) : IReporter
     {
         WriteLogGroup(result, output);
         WriteAnnotations(result, output);
-        output.WriteLine($"PipelineGuard: {Verdict(result)}");
+        output.WriteLine($"PipelineGuard: {RunSummary.Line(result)}");
         WriteSummaryFile(result, output);
         WriteOutputsFile(result, output);
     }
@@ -178,7 +177,6 @@ internal sealed class GitHubReporter(ReporterOptions options) : IReporter
         }
     }
 
-    internal static string Verdict(CheckResult result) => RunSummary.Line(result);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,3 @@
-using PipelineGuard.Engine;
-
 namespace PipelineGuard.Reporting;
 
 /// <summary>Formats a finished run. Reporters only format: they neither decide nor filter.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using PipelineGuard.Engine;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;

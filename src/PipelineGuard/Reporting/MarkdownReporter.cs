@@ -1,5 +1,3 @@
-using PipelineGuard.Engine;
-
 namespace PipelineGuard.Reporting;
 
 /// <summary><c>--format markdown</c>: the summary table alone (what the <c>github</c> format appends to the job summary).</summary>

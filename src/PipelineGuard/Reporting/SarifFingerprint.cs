@@ -1,4 +1,3 @@
-using PipelineGuard.Engine;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using PipelineGuard.Engine;
 using PipelineGuard.Model;
 using PipelineGuard.Rules;
 
@@ -63,7 +62,7 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
     }
 
     private List<RuleInfo> RulesOf(CheckResult result) =>
-        (options.Rules ?? [.. RuleCatalog.Infos, .. options.ExtraRules])
+        (options.Rules ?? RuleCatalog.Infos)
             .Concat(result.Findings.Select(f => f.Rule))
             .Concat(result.SuppressedFindings.Select(f => f.Finding.Rule))
             .DistinctBy(r => r.Id, StringComparer.Ordinal)

@@ -1,5 +1,4 @@
 using System.Text;
-using PipelineGuard.Engine;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;

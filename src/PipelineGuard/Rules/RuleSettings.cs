@@ -1,5 +1,3 @@
-using PipelineGuard.Analysis;
-
 namespace PipelineGuard.Rules;
 
 /// <summary>

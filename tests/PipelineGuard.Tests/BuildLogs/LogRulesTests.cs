@@ -1,13 +1,12 @@
 using PipelineGuard.Model;
 using PipelineGuard.Rules;
-using PipelineGuard.Rules.Logs;
 
 namespace PipelineGuard.Tests.BuildLogs;
 
 /// <summary>The PG3xx catalog: IDs PG301–PG331 in order, names as in the README's rule table, a page each with the standard sections.</summary>
 public sealed class LogRulesTests
 {
-    private static IEnumerable<string> Ids => LogRules.All.Select(r => r.Id);
+    private static IEnumerable<string> Ids => RuleCatalog.LogRules.Select(r => r.Info.Id);
 
     [Test]
     public void The_catalog_holds_PG301_to_PG331_in_order_with_unique_kebab_names()
@@ -15,8 +14,8 @@ public sealed class LogRulesTests
         Assert.Multiple(() =>
         {
             Assert.That(Ids, Is.EqualTo(Enumerable.Range(301, 31).Select(n => $"PG{n}")));
-            Assert.That(LogRules.All.Select(r => r.Name), Is.Unique.And.All.Match("^[a-z0-9]+(-[a-z0-9]+)*$"));
-            Assert.That(LogRules.All.Select(r => r.DefaultSeverity), Is.All.EqualTo(Severity.Error));
+            Assert.That(RuleCatalog.LogRules.Select(r => r.Info.Name), Is.Unique.And.All.Match("^[a-z0-9]+(-[a-z0-9]+)*$"));
+            Assert.That(RuleCatalog.LogRules.Select(r => r.Info.DefaultSeverity), Is.All.EqualTo(Severity.Error));
             Assert.That(Ids.Intersect(RuleCatalog.All.Select(r => r.Info.Id)), Is.Empty, "log rules are not static rules");
         });
     }
@@ -26,7 +25,7 @@ public sealed class LogRulesTests
     {
         var page = RuleDocs.Page(id);
         Assert.That(page, Is.Not.Null, $"docs/rules/{id}.md is missing");
-        var info = LogRules.Find(id)!;
+        var info = RuleCatalog.Find(id)!;
         Assert.Multiple(() =>
         {
             Assert.That(page, Does.StartWith($"# {id} {info.Name}"));
@@ -44,9 +43,9 @@ public sealed class LogRulesTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(LogRules.Find("pg303")?.Name, Is.EqualTo("pip-package-not-found"));
-            Assert.That(LogRules.Find("conda-solve-timeout")?.Id, Is.EqualTo("PG317"));
-            Assert.That(LogRules.Find("PG101"), Is.Null);
+            Assert.That(RuleCatalog.Find("pg303")?.Name, Is.EqualTo("pip-package-not-found"));
+            Assert.That(RuleCatalog.Find("conda-solve-timeout")?.Id, Is.EqualTo("PG317"));
+            Assert.That(RuleCatalog.Find("no-such-rule"), Is.Null);
         });
     }
 

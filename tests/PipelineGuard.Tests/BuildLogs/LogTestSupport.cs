@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using PipelineGuard.BuildLogs;
 using PipelineGuard.Diagnosis;
 using PipelineGuard.Environments;
 

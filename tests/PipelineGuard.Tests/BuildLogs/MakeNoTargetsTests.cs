@@ -1,6 +1,5 @@
 using PipelineGuard.Model;
 using PipelineGuard.Tests.Support;
-using static PipelineGuard.Tests.BuildLogs.LogRuleTestSupport;
 
 namespace PipelineGuard.Tests.BuildLogs;
 

@@ -1,4 +1,3 @@
-using PipelineGuard.BuildLogs;
 using PipelineGuard.Diagnosis;
 
 namespace PipelineGuard.Tests.BuildLogs;

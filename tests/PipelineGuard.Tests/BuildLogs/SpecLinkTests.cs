@@ -1,4 +1,3 @@
-using PipelineGuard.BuildLogs;
 using PipelineGuard.Diagnosis;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;

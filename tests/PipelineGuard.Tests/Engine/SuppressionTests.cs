@@ -1,4 +1,3 @@
-using PipelineGuard.Analysis;
 using PipelineGuard.Configuration;
 using PipelineGuard.Engine;
 using PipelineGuard.Model;
@@ -103,7 +102,7 @@ public sealed class SuppressionTests
     public void A_finding_keeps_its_own_severity_unless_the_configuration_sets_one()
     {
         var workspace = new PipelineGuard.Environments.Workspace([], [], []);
-        var notice = new Finding(PipelineGuard.Rules.Logs.LogRules.All[0], Severity.Notice, "a retry that later succeeded", SourceSpan.LineOf("build.log", 3));
+        var notice = new Finding(PipelineGuard.Rules.RuleCatalog.LogRules[0].Info, Severity.Notice, "a retry that later succeeded", SourceSpan.LineOf("build.log", 3));
         var configured = Settings.Default with { Rules = new Dictionary<string, RuleSetting> { [notice.RuleId] = RuleSetting.Warning } };
         Assert.Multiple(() =>
         {

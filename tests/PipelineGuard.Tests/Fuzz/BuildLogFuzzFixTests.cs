@@ -1,5 +1,4 @@
 using System.Text;
-using PipelineGuard.BuildLogs;
 using PipelineGuard.Diagnosis;
 
 namespace PipelineGuard.Tests.Fuzz;

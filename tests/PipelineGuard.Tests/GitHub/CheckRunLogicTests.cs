@@ -1,7 +1,6 @@
 using System.Net;
 using Moq;
 using Octokit;
-using PipelineGuard.Engine;
 using PipelineGuard.GitHub;
 using PipelineGuard.GitHub.Api;
 using PipelineGuard.GitHub.Checks;

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using CsCheck;
-using PipelineGuard.BuildLogs;
 using PipelineGuard.Diagnosis;
 using static PipelineGuard.Tests.Properties.PropertyGen;
 

@@ -1,4 +1,3 @@
-using PipelineGuard.Model;
 using static PipelineGuard.Tests.Reporting.ReportingFixtures;
 
 namespace PipelineGuard.Tests.Reporting;

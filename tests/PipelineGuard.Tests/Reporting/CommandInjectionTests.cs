@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using PipelineGuard.Cli;
-using PipelineGuard.Engine;
 using PipelineGuard.Model;
 using PipelineGuard.Reporting;
 using PipelineGuard.Tests.Support;

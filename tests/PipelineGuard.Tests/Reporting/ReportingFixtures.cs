@@ -1,4 +1,3 @@
-using PipelineGuard.Engine;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 using PipelineGuard.Reporting;

@@ -95,7 +95,7 @@ public sealed class SarifReporterTests
     public void Extra_rules_such_as_build_log_rules_are_described()
     {
         var logRule = new RuleInfo("PG399", "future-log-rule", Severity.Error, "a log rule");
-        var options = new ReporterOptions(false, _ => null) { ExtraRules = [logRule], WorkingDirectory = "/repo" };
+        var options = new ReporterOptions(false, _ => null) { Rules = [.. RuleCatalog.Infos, logRule], WorkingDirectory = "/repo" };
         var output = new StringWriter();
         new SarifReporter(options).Write(Result([("a.yml", Spec)], [Finding(logRule, "a.yml", 1, 1, 1, 2)]), output);
         var rules = Run0(output.ToString()).GetProperty("tool").GetProperty("driver").GetProperty("rules");

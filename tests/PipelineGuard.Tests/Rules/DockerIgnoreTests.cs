@@ -1,6 +1,5 @@
 using PipelineGuard.Documents.Docker;
 using PipelineGuard.Model;
-using PipelineGuard.Rules.Docker;
 
 namespace PipelineGuard.Tests.Rules;
 

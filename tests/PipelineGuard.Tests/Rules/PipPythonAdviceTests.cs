@@ -1,6 +1,5 @@
 using PipelineGuard.Analysis;
 using PipelineGuard.Model;
-using PipelineGuard.Rules.Conda;
 using PipelineGuard.Tests.Support;
 using PipelineGuard.Versioning.Conda;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PipelineGuard.BuildLogs;
 using PipelineGuard.Diagnosis;
 using PipelineGuard.Documents.Docker;
 using PipelineGuard.Documents.Images;

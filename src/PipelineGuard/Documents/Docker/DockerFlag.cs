@@ -22,6 +22,3 @@ internal sealed record DockerFlag(
     public Located<string>? Option(string key) =>
         Options.FirstOrDefault(o => string.Equals(o.Key.Value, key, StringComparison.OrdinalIgnoreCase))?.Value;
 }
-
-/// <summary>One <c>key=value</c> (or bare <c>key</c>) of a flag value such as <c>--mount=type=cache,target=/x</c>.</summary>
-internal sealed record DockerFlagOption(Located<string> Key, Located<string>? Value);

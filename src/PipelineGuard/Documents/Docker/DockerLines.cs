@@ -43,7 +43,6 @@ internal sealed class DockerLines
     /// <summary>Offsets [Start, End) of a 0-based line in the content.</summary>
     public (int Start, int End) this[int index] => _lines[index];
 
-    public string TextOf(int index) => Source.Content[_lines[index].Start.._lines[index].End];
 
     /// <summary>Offset of the first non-blank character, or End for a blank line.</summary>
     public int FirstNonBlank(int index)

@@ -23,6 +23,4 @@ internal sealed record DockerfileDocument(
     /// <summary>The FROM instructions, one per build stage.</summary>
     public IEnumerable<DockerInstruction> Stages => Instructions.Where(i => i.From is not null);
 
-    /// <summary>The instructions with keyword <paramref name="keyword"/> (any case), ONBUILD triggers not included.</summary>
-    public IEnumerable<DockerInstruction> OfKind(string keyword) => Instructions.Where(i => i.Is(keyword));
 }

@@ -1,27 +1,5 @@
 namespace PipelineGuard.Documents.Images;
 
-/// <summary>What kind of mistake makes a text an invalid image reference.</summary>
-internal enum ImageReferenceErrorKind
-{
-    Empty,
-    Backslash,
-    Whitespace,
-    InvalidCharacter,
-    UrlScheme,
-    MissingName,
-    Uppercase,
-    EmptyPathComponent,
-    InvalidSeparator,
-    InvalidRegistry,
-    NameTooLong,
-    HexadecimalName,
-    EmptyTag,
-    InvalidTag,
-    TagTooLong,
-    InvalidDigest,
-    UnsupportedDigestAlgorithm,
-}
-
 /// <summary>
 /// Why a text is not a valid image reference: <see cref="Offset"/>/<see cref="Length"/> (0-based, into the text)
 /// cover the offending part (the bad character, the separator run, the tag, the digest); <see cref="Message"/>

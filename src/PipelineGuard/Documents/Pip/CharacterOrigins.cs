@@ -15,11 +15,3 @@ internal abstract class CharacterOrigins
     /// virtual offset <paramref name="end"/> - 1 (a point when they are equal).</summary>
     public abstract SourceSpan Span(int start, int end);
 }
-
-/// <summary>A real requirements file: virtual offsets are offsets in the file.</summary>
-internal sealed class FileOrigins(SourceText text) : CharacterOrigins
-{
-    public override string Content => text.Content;
-
-    public override SourceSpan Span(int start, int end) => text.SpanOf(start, Math.Max(0, end - start));
-}

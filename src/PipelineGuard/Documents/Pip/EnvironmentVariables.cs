@@ -1,5 +1,3 @@
-using PipelineGuard.Model;
-
 namespace PipelineGuard.Documents.Pip;
 
 /// <summary>

@@ -53,15 +53,6 @@ internal sealed class MappedText
         var anchor = start < Text.Length ? _starts[start] : Text.Length > 0 ? _ends[^1] : _anchor;
         return new MappedText(Text.Substring(start, length), _starts[start..(start + length)], _ends[start..(start + length)], anchor, Origins);
     }
-
-    /// <summary>A range of the virtual content, unchanged.</summary>
-    public static MappedText FromContent(CharacterOrigins origins, int start, int length)
-    {
-        var builder = new Builder(origins, start);
-        builder.AppendContent(start, length);
-        return builder.Build();
-    }
-
     public sealed class Builder(CharacterOrigins origins, int anchor)
     {
         private readonly System.Text.StringBuilder _text = new();

@@ -2,13 +2,6 @@ using PipelineGuard.Model;
 
 namespace PipelineGuard.Documents.Pip;
 
-/// <summary>What pip's per-line parser (<c>get_line_parser</c>) makes of one logical line.</summary>
-internal sealed record PipLineParse(
-    MappedText Arguments,
-    IReadOnlyList<(PipOption Option, MappedText? Value)> Options,
-    IReadOnlyList<Located<string>> IgnoredArguments,
-    ParseProblem? Problem);
-
 /// <summary>
 /// pip's <c>break_args_options</c> + <c>shlex.split</c> + optparse's <c>parse_args</c> with the
 /// requirements-file option table, including optparse's quirks: unique prefixes of long names

@@ -12,9 +12,3 @@ internal sealed record PipOption(PipOptionSpec Spec, Located<string> Name, Locat
 {
     public SourceSpan Span => Value is null ? Name.Span : Name.Span.To(Value.Span);
 }
-
-/// <summary>A <c>--hash=alg:hex</c> value, split as pip's <c>_handle_merge_hash</c> does.</summary>
-internal sealed record PipHash(Located<string> Algorithm, Located<string> Digest, PipOption Option);
-
-/// <summary>A <c>--config-settings KEY=VAL</c> value, split at the first '='.</summary>
-internal sealed record PipConfigSetting(Located<string> Key, Located<string> Value, PipOption Option);

@@ -1,5 +1,4 @@
 using PipelineGuard.BuildLogs;
-using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;
 using static PipelineGuard.BuildLogs.LogMatch;
 

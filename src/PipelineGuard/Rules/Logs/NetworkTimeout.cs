@@ -1,6 +1,5 @@
 using System.Globalization;
 using PipelineGuard.BuildLogs;
-using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;
 using static PipelineGuard.BuildLogs.LogMatch;
 

@@ -1,8 +1,6 @@
 using PipelineGuard.Analysis;
 using PipelineGuard.BuildLogs;
-using PipelineGuard.Diagnosis;
 using PipelineGuard.Model;
-using PipelineGuard.Rules.Conda;
 using static PipelineGuard.BuildLogs.LogMatch;
 
 namespace PipelineGuard.Rules.Logs;

@@ -1,4 +1,3 @@
-using PipelineGuard.Documents.Pip;
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 

@@ -1,18 +1,6 @@
 namespace PipelineGuard.Versioning.Conda;
 
 /// <summary>
-/// The kind of one subcomponent of a conda version. The numeric values give conda's order between
-/// kinds: every string sorts before every number, and 'post' (conda stores it as float infinity)
-/// sorts after every number.
-/// </summary>
-internal enum CondaPartKind
-{
-    String = 0,
-    Number = 1,
-    Post = 2,
-}
-
-/// <summary>
 /// One subcomponent of a conda version: a run of digits (kept as a digit string without leading
 /// zeros, so numbers of any length compare right), a run of other characters (lower case; conda
 /// stores 'dev' as "DEV" so that '*' &lt; 'DEV' &lt; '_' &lt; 'a' by code point), or 'post'.

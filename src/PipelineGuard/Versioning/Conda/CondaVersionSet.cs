@@ -2,12 +2,6 @@ using System.Collections.Immutable;
 
 namespace PipelineGuard.Versioning.Conda;
 
-/// <summary>One open interval of conda's version order: every version above <see cref="Low"/> and below <see cref="High"/>.</summary>
-internal sealed record CondaInterval(CondaCut Low, CondaCut High)
-{
-    public bool Contains(CondaVersion version) => Low.IsBelow(version) && !High.IsBelow(version);
-}
-
 /// <summary>
 /// A set of versions as sorted, disjoint, non-empty intervals. Each term of a version spec becomes
 /// one (or, for '!=', two) intervals; ',' intersects and '|' unites. The version space is infinite,

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PipelineGuard.Versioning.Pep508;
 
 /// <summary>
@@ -33,34 +31,4 @@ internal abstract record MarkerExpression(TextSpan Span)
 
     /// <summary>Exactly <c>str(Marker(text))</c>.</summary>
     public sealed override string ToString() => MarkerFormatter.Format(this);
-}
-
-/// <summary>One side of a comparison: an environment variable (aliases resolved: os.name → os_name) or a quoted string.</summary>
-internal sealed record MarkerOperand(string Value, bool IsVariable, TextSpan Span);
-
-/// <summary><c>left op right</c>; <see cref="Operator"/> is one of == != &lt; &lt;= &gt; &gt;= ~= === in, not in.</summary>
-internal sealed record MarkerComparison(MarkerOperand Left, string Operator, MarkerOperand Right, TextSpan Span) : MarkerExpression(Span);
-
-/// <summary>Two or more operands joined by <c>and</c> (<see cref="IsOr"/> false) or <c>or</c>.</summary>
-internal sealed record MarkerBoolean(bool IsOr, ImmutableArray<MarkerExpression> Operands, TextSpan Span) : MarkerExpression(Span);
-
-/// <summary>A parenthesised expression.</summary>
-internal sealed record MarkerGroup(MarkerExpression Inner, TextSpan Span) : MarkerExpression(Span);
-
-/// <summary>Raised by <see cref="MarkerExpression.Evaluate"/> where packaging raises UndefinedComparison / UndefinedEnvironmentName.</summary>
-internal sealed class MarkerEvaluationException : Exception
-{
-    public MarkerEvaluationException()
-    {
-    }
-
-    public MarkerEvaluationException(string message)
-        : base(message)
-    {
-    }
-
-    public MarkerEvaluationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

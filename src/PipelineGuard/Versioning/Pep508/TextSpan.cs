@@ -7,6 +7,3 @@ internal readonly record struct TextSpan(int Offset, int Length)
 
     public static TextSpan FromBounds(int start, int end) => new(start, end - start);
 }
-
-/// <summary>A piece of the requirement text (an extra, the URL...) and where it is.</summary>
-internal sealed record LocatedText(string Value, TextSpan Span);

@@ -51,22 +51,3 @@ internal sealed class CheckVerb
     [Option("github-token", MetaValue = "TOKEN", HelpText = "GitHub token (default: GITHUB_TOKEN, or the action's github-token input). Never printed.")]
     public string? GitHubToken { get; set; }
 }
-
-[Verb("config", HelpText = "Print the effective settings and where each comes from (defaults, .pipelineguard.yml, INPUT_*, PIPELINEGUARD_*, flags).")]
-internal sealed class ConfigVerb
-{
-    [Option('c', "config", HelpText = "Configuration file (default: .pipelineguard.yml in the working directory, if present).")]
-    public string? Config { get; set; }
-}
-
-[Verb("rules", HelpText = "List every rule with its ID, name and default severity.")]
-internal sealed class RulesVerb
-{
-}
-
-[Verb("explain", HelpText = "Show a rule's page: why, a bad and a good example, the fix, and its source in Azure ML's guide.")]
-internal sealed class ExplainVerb
-{
-    [Value(0, MetaName = "RULE", Required = true, HelpText = "A rule ID (PG101) or name (pip-not-declared).")]
-    public string Rule { get; set; } = string.Empty;
-}

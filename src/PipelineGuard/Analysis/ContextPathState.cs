@@ -1,0 +1,10 @@
+using PipelineGuard.Environments;
+
+namespace PipelineGuard.Analysis;
+
+internal enum ContextPathState
+{
+    Present,
+    Missing,
+    Excluded,
+}

@@ -1,0 +1,9 @@
+namespace PipelineGuard.BuildLogs;
+
+internal enum StepStatus
+{
+    Unknown,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

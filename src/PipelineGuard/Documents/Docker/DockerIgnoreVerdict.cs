@@ -1,0 +1,6 @@
+using PipelineGuard.Model;
+
+namespace PipelineGuard.Documents.Docker;
+
+/// <summary>Whether a context path is sent to the builder, and which pattern decided.</summary>
+internal sealed record DockerIgnoreVerdict(bool Excluded, DockerIgnorePattern? By);

@@ -1,0 +1,3 @@
+namespace PipelineGuard.Documents.Tree;
+
+internal sealed record DocEntry(DocScalar Key, DocNode Value);

@@ -1,0 +1,9 @@
+namespace PipelineGuard.Documents.Tree;
+
+internal enum ScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}
