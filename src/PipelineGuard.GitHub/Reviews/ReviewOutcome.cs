@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Octokit;
-using PipelineGuard.GitHub.Api;
-using PipelineGuard.GitHub.Diff;
-using PipelineGuard.Model;
 
 namespace PipelineGuard.GitHub.Reviews;
 

@@ -1,5 +1,3 @@
-using PipelineGuard.Environments;
-
 namespace PipelineGuard.Analysis;
 
 internal enum ContextPathState

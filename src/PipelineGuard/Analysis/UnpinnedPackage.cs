@@ -1,5 +1,3 @@
-using PipelineGuard.Versioning.Pep508;
-
 namespace PipelineGuard.Analysis;
 
 /// <summary>Why a package operand of an install command is not pinned, with the name to show and the pin to suggest.</summary>

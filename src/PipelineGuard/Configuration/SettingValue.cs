@@ -1,5 +1,3 @@
-using PipelineGuard.Model;
-
 namespace PipelineGuard.Configuration;
 
 /// <summary>One effective value and the layer it came from, for <c>pipelineguard config</c>.</summary>

@@ -1,5 +1,3 @@
-using PipelineGuard.Model;
-
 namespace PipelineGuard.Engine;
 
 /// <summary>One build log: the name it is reported under and how to open it (read once, as a stream).</summary>

@@ -1,5 +1,3 @@
-using PipelineGuard.Model;
-
 namespace PipelineGuard.Documents.Docker;
 
 /// <summary>One pattern of a .dockerignore, cleaned as BuildKit cleans it, with the line it came from.</summary>

@@ -1,5 +1,3 @@
-using PipelineGuard.Model;
-
 namespace PipelineGuard.Documents.Docker;
 
 /// <summary>Whether a context path is sent to the builder, and which pattern decided.</summary>

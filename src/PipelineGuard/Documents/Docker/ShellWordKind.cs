@@ -1,5 +1,3 @@
-using PipelineGuard.Model;
-
 namespace PipelineGuard.Documents.Docker;
 
 /// <summary>What a token of a shell command is.</summary>
