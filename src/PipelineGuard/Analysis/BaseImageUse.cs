@@ -39,7 +39,7 @@ internal sealed class BaseImageUse
     /// The span of <paramref name="range"/> of <see cref="Text"/> in the file. Exact when the value is written on one
     /// line, as is or between one pair of quotes; otherwise (an expanded ARG, escapes, a folded scalar) the whole value.
     /// </summary>
-    public SourceSpan SpanOf(TextRange range)
+    public SourceSpan SpanOf(TextSpan range)
     {
         var span = Written.Span;
         var value = Written.Value;
@@ -60,5 +60,5 @@ internal sealed class BaseImageUse
     }
 
     /// <summary>The span of the whole reference, without quotes.</summary>
-    public SourceSpan Span => SpanOf(new TextRange(0, Text.Length));
+    public SourceSpan Span => SpanOf(new TextSpan(0, Text.Length));
 }

@@ -1,5 +1,6 @@
 using CsCheck;
 using PipelineGuard.Documents.Images;
+using PipelineGuard.Model;
 using static PipelineGuard.Tests.Properties.PropertyGen;
 
 namespace PipelineGuard.Tests.Properties;
@@ -33,7 +34,7 @@ public sealed class ImageReferenceProperties
         {
             if (ImageReference.TryParse(text, out var reference, out var error))
             {
-                foreach (var (range, value, name) in new (TextRange?, string?, string)[]
+                foreach (var (range, value, name) in new (TextSpan?, string?, string)[]
                 {
                     (reference.DomainRange, reference.WrittenDomain, "domain"), (reference.PathRange, reference.WrittenPath, "path"),
                     (reference.TagRange, reference.Tag, "tag"), (reference.DigestRange, reference.Digest, "digest"),

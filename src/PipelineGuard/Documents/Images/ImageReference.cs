@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PipelineGuard.Model;
 
 namespace PipelineGuard.Documents.Images;
 
@@ -28,7 +29,7 @@ internal sealed class ImageReference
     /// <summary>A tag is <c>[\w][\w.-]{0,127}</c>: at most 128 characters.</summary>
     public const int TagMaxLength = 128;
 
-    internal ImageReference(string text, TextRange? domainRange, TextRange pathRange, TextRange? tagRange, TextRange? digestRange)
+    internal ImageReference(string text, TextSpan? domainRange, TextSpan pathRange, TextSpan? tagRange, TextSpan? digestRange)
     {
         Text = text;
         DomainRange = domainRange;
@@ -51,7 +52,7 @@ internal sealed class ImageReference
     /// <summary>The registry as written (<c>mcr.microsoft.com</c>, <c>localhost:5000</c>, <c>[::1]:5000</c>), or null when implied.</summary>
     public string? WrittenDomain { get; }
 
-    public TextRange? DomainRange { get; }
+    public TextSpan? DomainRange { get; }
 
     /// <summary>The registry after normalisation: <c>docker.io</c> when none is written (or <c>index.docker.io</c> is).</summary>
     public string Domain { get; }
@@ -59,7 +60,7 @@ internal sealed class ImageReference
     /// <summary>The repository path as written (<c>python</c>, <c>azureml/openmpi4.1.0-ubuntu20.04</c>).</summary>
     public string WrittenPath { get; }
 
-    public TextRange PathRange { get; }
+    public TextSpan PathRange { get; }
 
     /// <summary>The repository path after normalisation: Docker Hub short names get <c>library/</c>.</summary>
     public string Path { get; }
@@ -67,15 +68,15 @@ internal sealed class ImageReference
     /// <summary>The tag without its ':' (null when none is written).</summary>
     public string? Tag { get; }
 
-    public TextRange? TagRange { get; }
+    public TextSpan? TagRange { get; }
 
     /// <summary>The digest without its '@' (<c>sha256:…</c>), or null.</summary>
     public string? Digest { get; }
 
-    public TextRange? DigestRange { get; }
+    public TextSpan? DigestRange { get; }
 
     /// <summary>The written name: registry and path, without tag or digest.</summary>
-    public TextRange NameRange => TextRange.FromBounds(0, PathRange.End);
+    public TextSpan NameRange => TextSpan.FromBounds(0, PathRange.End);
 
     /// <summary>The fully qualified name: <c>docker.io/library/python</c>.</summary>
     public string FullName => $"{Domain}/{Path}";

@@ -1,3 +1,4 @@
+using PipelineGuard.Model;
 namespace PipelineGuard.Documents.Images;
 
 /// <summary>
@@ -7,5 +8,5 @@ namespace PipelineGuard.Documents.Images;
 /// </summary>
 internal sealed record ImageReferenceError(int Offset, int Length, string Message, ImageReferenceErrorKind Kind)
 {
-    public TextRange Range => new(Offset, Length);
+    public TextSpan Range => new(Offset, Length);
 }

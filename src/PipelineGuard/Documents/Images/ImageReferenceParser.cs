@@ -1,3 +1,4 @@
+using PipelineGuard.Model;
 namespace PipelineGuard.Documents.Images;
 
 /// <summary>
@@ -68,7 +69,7 @@ internal static class ImageReferenceParser
             return (null, nameError);
         }
 
-        TextRange? tag = null;
+        TextSpan? tag = null;
         if (colon >= 0)
         {
             if (TagError(s, colon, nameTagEnd) is { } tagError)
@@ -76,10 +77,10 @@ internal static class ImageReferenceParser
                 return (null, tagError);
             }
 
-            tag = TextRange.FromBounds(colon + 1, nameTagEnd);
+            tag = TextSpan.FromBounds(colon + 1, nameTagEnd);
         }
 
-        TextRange? digest = null;
+        TextSpan? digest = null;
         if (at >= 0)
         {
             if (DigestError(s, at) is { } digestError)
@@ -87,7 +88,7 @@ internal static class ImageReferenceParser
                 return (null, digestError);
             }
 
-            digest = TextRange.FromBounds(at + 1, s.Length);
+            digest = TextSpan.FromBounds(at + 1, s.Length);
         }
 
         if (nameEnd > ImageReference.NameTotalLengthMax)
@@ -100,7 +101,7 @@ internal static class ImageReferenceParser
             return (null, algorithmError);
         }
 
-        return (new ImageReference(s, domain, TextRange.FromBounds(pathStart, nameEnd), tag, digest), null);
+        return (new ImageReference(s, domain, TextSpan.FromBounds(pathStart, nameEnd), tag, digest), null);
     }
 
     /// <summary>Characters that no part of a reference may hold; the three common ones get their own message.</summary>
@@ -138,7 +139,7 @@ internal static class ImageReferenceParser
     /// registry host, which then fails to resolve at pull time. Such a part is read here as a path component, so the
     /// mistake is reported as what it almost always is: an upper-case repository name.
     /// </remarks>
-    private static (TextRange? Domain, int PathStart, ImageReferenceError? Error) ParseName(string s, int nameEnd)
+    private static (TextSpan? Domain, int PathStart, ImageReferenceError? Error) ParseName(string s, int nameEnd)
     {
         var firstSlash = s.IndexOf('/', 0, nameEnd);
         if (firstSlash > 0)
@@ -149,7 +150,7 @@ internal static class ImageReferenceParser
             if (domainError is null && looksLikeRegistry)
             {
                 var remoteError = PathError(s, firstSlash + 1, nameEnd);
-                return (remoteError is null ? new TextRange(0, firstSlash) : null, firstSlash + 1, remoteError);
+                return (remoteError is null ? new TextSpan(0, firstSlash) : null, firstSlash + 1, remoteError);
             }
 
             var pathError = PathError(s, 0, nameEnd);
@@ -424,7 +425,7 @@ internal static class ImageReferenceParser
     }
 
     /// <summary>go-digest's <c>Validate</c>: a known algorithm, and exactly its number of lower-case hex digits.</summary>
-    private static ImageReferenceError? DigestAlgorithmError(string s, TextRange digest)
+    private static ImageReferenceError? DigestAlgorithmError(string s, TextSpan digest)
     {
         var colon = s.IndexOf(':', digest.Offset);
         var algorithm = s[digest.Offset..colon];

@@ -1,4 +1,5 @@
 using PipelineGuard.Model;
+using PipelineGuard.Versioning.Pep440;
 
 namespace PipelineGuard.Documents.Pip;
 
@@ -48,7 +49,7 @@ internal static class RequirementTargetScanner
             {
                 var from = SkipSpaces(text, i + 1);
                 var to = from;
-                while (to < text.Length && !PythonText.IsSpace(text[to]))
+                while (to < text.Length && !PythonText.IsWhitespace(text[to]))
                 {
                     to++;
                 }
@@ -197,7 +198,7 @@ internal static class RequirementTargetScanner
 
     private static int TrimEnd(string text, int end)
     {
-        while (end > 0 && PythonText.IsSpace(text[end - 1]))
+        while (end > 0 && PythonText.IsWhitespace(text[end - 1]))
         {
             end--;
         }
@@ -207,7 +208,7 @@ internal static class RequirementTargetScanner
 
     private static int SkipSpaces(string text, int i)
     {
-        while (i < text.Length && PythonText.IsSpace(text[i]))
+        while (i < text.Length && PythonText.IsWhitespace(text[i]))
         {
             i++;
         }

@@ -1,3 +1,5 @@
+using PipelineGuard.Versioning.Pep440;
+
 namespace PipelineGuard.Documents.Pip;
 
 /// <summary>
@@ -101,7 +103,7 @@ internal static class RequirementsPreprocessor
     {
         var i = start;
         var end = start + length;
-        while (i < end && PythonText.IsSpace(content[i]))
+        while (i < end && PythonText.IsWhitespace(content[i]))
         {
             i++;
         }
@@ -126,14 +128,14 @@ internal static class RequirementsPreprocessor
                 break;
             }
 
-            if (!PythonText.IsSpace(text[i]))
+            if (!PythonText.IsWhitespace(text[i]))
             {
                 i++;
                 continue;
             }
 
             var runEnd = i;
-            while (runEnd < text.Length && PythonText.IsSpace(text[runEnd]))
+            while (runEnd < text.Length && PythonText.IsWhitespace(text[runEnd]))
             {
                 runEnd++;
             }
@@ -148,13 +150,13 @@ internal static class RequirementsPreprocessor
         }
 
         var first = 0;
-        while (first < cut && PythonText.IsSpace(text[first]))
+        while (first < cut && PythonText.IsWhitespace(text[first]))
         {
             first++;
         }
 
         var last = cut;
-        while (last > first && PythonText.IsSpace(text[last - 1]))
+        while (last > first && PythonText.IsWhitespace(text[last - 1]))
         {
             last--;
         }

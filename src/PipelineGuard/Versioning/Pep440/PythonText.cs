@@ -1,10 +1,12 @@
 namespace PipelineGuard.Versioning.Pep440;
 
 /// <summary>
-/// The few Python string semantics that packaging 21.3 relies on and that differ from .NET:
+/// The few Python string semantics that packaging 21.3 and pip rely on and that differ from .NET:
 /// what <c>\s</c> and <c>str.strip()</c> call whitespace, what <c>[a-z]</c> matches under
-/// <c>re.IGNORECASE</c>, what <c>str.lower()</c> gives for those letters, and how <c>str</c> compares.
-/// Matching these keeps our results identical to the reference on odd input instead of "close".
+/// <c>re.IGNORECASE</c>, what <c>str.lower()</c> gives for those letters, how <c>str</c> compares, and where
+/// <c>str.splitlines()</c> breaks lines (a form feed or U+2028 starts a new line for pip,
+/// https://docs.python.org/3/library/stdtypes.html#str.splitlines). Matching these keeps our results identical to the
+/// reference on odd input instead of "close". One class for both readers.
 /// </summary>
 internal static class PythonText
 {
@@ -151,5 +153,38 @@ internal static class PythonText
         }
 
         return digits[i..].ToString();
+    }
+
+    /// <summary>A character that ends a line for <c>str.splitlines()</c> ("\r\n" counts once).</summary>
+    public static bool IsLineBreak(char c) =>
+        c is '\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029';
+
+    /// <summary>
+    /// The (start, length) of every line <c>str.splitlines()</c> returns: a final line break
+    /// does not make an empty last line, and an empty text has no lines. Lazy: a reader that stops
+    /// after its bound of lines does not scan the rest of a 16 MB file.
+    /// </summary>
+    public static IEnumerable<(int Start, int Length)> SplitLines(string text)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!IsLineBreak(c))
+            {
+                i++;
+                continue;
+            }
+
+            yield return (start, i - start);
+            i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+            start = i;
+        }
+
+        if (start < text.Length)
+        {
+            yield return (start, text.Length - start);
+        }
     }
 }

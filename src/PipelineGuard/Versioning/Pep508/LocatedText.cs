@@ -1,3 +1,4 @@
+using PipelineGuard.Model;
 namespace PipelineGuard.Versioning.Pep508;
 
 /// <summary>A piece of the requirement text (an extra, the URL...) and where it is.</summary>

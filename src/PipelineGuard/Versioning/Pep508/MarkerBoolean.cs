@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PipelineGuard.Model;
 
 namespace PipelineGuard.Versioning.Pep508;
 

@@ -1,3 +1,4 @@
+using PipelineGuard.Model;
 namespace PipelineGuard.Versioning.Pep508;
 
 /// <summary>A parenthesised expression.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using PipelineGuard.Model;
 using PipelineGuard.Versioning.Pep440;
 
 namespace PipelineGuard.Versioning.Pep508;

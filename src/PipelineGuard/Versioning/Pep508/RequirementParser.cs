@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PipelineGuard.Model;
 using PipelineGuard.Versioning.Pep440;
 
 namespace PipelineGuard.Versioning.Pep508;

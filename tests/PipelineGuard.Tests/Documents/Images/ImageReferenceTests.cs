@@ -1,4 +1,5 @@
 using PipelineGuard.Documents.Images;
+using PipelineGuard.Model;
 
 namespace PipelineGuard.Tests.Documents.Images;
 
@@ -73,7 +74,7 @@ public sealed class ImageReferenceTests
     {
         var reference = Valid(prefix + Sha256);
         Assert.That(reference.Digest, Is.EqualTo("sha256:" + Sha256));
-        Assert.That(reference.DigestRange, Is.EqualTo(new TextRange(prefix.Length - "sha256:".Length, 71)));
+        Assert.That(reference.DigestRange, Is.EqualTo(new TextSpan(prefix.Length - "sha256:".Length, 71)));
     }
 
     [TestCase("sha384", 96)]
@@ -89,13 +90,13 @@ public sealed class ImageReferenceTests
         var reference = Valid("localhost:5000/a/b:tag@sha256:" + Sha256);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(reference.DomainRange, Is.EqualTo(new TextRange(0, 14)));
+            Assert.That(reference.DomainRange, Is.EqualTo(new TextSpan(0, 14)));
             Assert.That(reference.WrittenDomain, Is.EqualTo("localhost:5000"));
-            Assert.That(reference.PathRange, Is.EqualTo(new TextRange(15, 3)));
+            Assert.That(reference.PathRange, Is.EqualTo(new TextSpan(15, 3)));
             Assert.That(reference.WrittenPath, Is.EqualTo("a/b"));
-            Assert.That(reference.TagRange, Is.EqualTo(new TextRange(19, 3)));
-            Assert.That(reference.DigestRange, Is.EqualTo(new TextRange(23, 71)));
-            Assert.That(reference.NameRange, Is.EqualTo(new TextRange(0, 18)));
+            Assert.That(reference.TagRange, Is.EqualTo(new TextSpan(19, 3)));
+            Assert.That(reference.DigestRange, Is.EqualTo(new TextSpan(23, 71)));
+            Assert.That(reference.NameRange, Is.EqualTo(new TextSpan(0, 18)));
             Assert.That(reference.ToString(), Is.EqualTo(reference.Text));
         }
     }
@@ -109,7 +110,7 @@ public sealed class ImageReferenceTests
             Assert.That(reference.WrittenDomain, Is.Null);
             Assert.That(reference.DomainRange, Is.Null);
             Assert.That(reference.WrittenPath, Is.EqualTo("python"));
-            Assert.That(reference.PathRange, Is.EqualTo(new TextRange(0, 6)));
+            Assert.That(reference.PathRange, Is.EqualTo(new TextSpan(0, 6)));
             Assert.That(reference.IsDockerHub, Is.True);
         }
     }

@@ -1,3 +1,4 @@
+using PipelineGuard.Model;
 using PipelineGuard.Versioning.Pep508;
 
 namespace PipelineGuard.Tests.Versioning.Pep508;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PipelineGuard.Model;
 using PipelineGuard.Tests.Versioning.Pep440;
 using PipelineGuard.Versioning.Pep440;
 using PipelineGuard.Versioning.Pep508;
