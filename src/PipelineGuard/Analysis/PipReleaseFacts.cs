@@ -93,7 +93,9 @@ internal static class PipReleaseFacts
     /// Then the newest pip it admits is already released and never changes (<c>pip&lt;=23.2.1</c>, <c>pip&lt;25</c>):
     /// conda installs the same pip on every build, as with an exact pin.
     /// </summary>
-    public static bool Settled(CondaVersionSet admitted) => !admitted.HasAnyAtOrAbove(CondaVersion.Parse(Lines[^1].From));
+    public static bool Settled(CondaVersionSet admitted) => !admitted.HasAnyAtOrAbove(NewestLineStart);
+
+    private static readonly CondaVersion NewestLineStart = CondaVersion.Parse(Lines[^1].From);
 
     /// <summary>
     /// Every version of the form X.Y.Z with X up to 30, Y and Z up to 4: a grid that holds every pip release there has

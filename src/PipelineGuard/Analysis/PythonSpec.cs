@@ -47,7 +47,10 @@ internal static class PythonSpec
             : Candidates.Where(c => c.Releases.Any(version.Contains)).Select(c => c.Minor).ToList();
     }
 
-    private static readonly IReadOnlyList<((int Major, int Minor) Minor, CondaVersion[] Releases)> Candidates = BuildCandidates();
+    // Built on first use of a python range, not when the first python pin is read.
+    private static readonly Lazy<IReadOnlyList<((int Major, int Minor) Minor, CondaVersion[] Releases)>> LazyCandidates = new(BuildCandidates);
+
+    private static IReadOnlyList<((int Major, int Minor) Minor, CondaVersion[] Releases)> Candidates => LazyCandidates.Value;
 
     private static List<((int Major, int Minor), CondaVersion[])> BuildCandidates()
     {

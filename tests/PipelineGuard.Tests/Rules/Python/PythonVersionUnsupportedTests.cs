@@ -35,6 +35,6 @@ public sealed class PythonVersionUnsupportedTests
     public void A_range_of_one_minor_is_judged_as_that_minor_by_pg124()
     {
         var findings = Lint.Findings(("env.yml", "channels: [defaults]\ndependencies:\n  - python>=3.8,<3.9\n")).Only(PythonVersionUnsupported.Rule);
-        Assert.That(findings.Single().Message, Does.Contain("3.8"));
+        Assert.That(findings.Single().Message, Does.Contain("Python 3.8 reached its end of life"));
     }
 }
