@@ -58,7 +58,8 @@ internal sealed class PythonUnpinned : IRule
     private static string Example(IEnumerable<(int Major, int Minor)> admitted, DateOnly today)
     {
         var ordered = admitted.Order().ToList();
-        var pick = ordered.Where(m => PythonEndOfLife.Dates[m] > today).Select(m => ((int, int)?)m).FirstOrDefault() ?? ordered[^1];
-        return $"{pick.Item1}.{pick.Item2}";
+        var supported = ordered.Where(m => PythonEndOfLife.Dates[m] > today).ToList();
+        var (major, minor) = supported.Count > 0 ? supported[0] : ordered[^1];
+        return $"{major}.{minor}";
     }
 }
