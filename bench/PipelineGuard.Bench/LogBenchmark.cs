@@ -132,7 +132,7 @@ internal static class LogBenchmark
         return results[results.Count / 2];
     }
 
-    private static string EscapeEre(string keyword)
+    public static string EscapeEre(string keyword)
     {
         var builder = new StringBuilder();
         foreach (var c in keyword)

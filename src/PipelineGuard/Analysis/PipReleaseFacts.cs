@@ -67,7 +67,16 @@ internal static class PipReleaseFacts
     /// versions (see <see cref="Releases"/>), so a conda range's pre-release corners (<c>=23.1.1</c> also admits
     /// <c>23.1.1a1</c>) do not count; versions newer than the table are given the benefit of the doubt.
     /// </summary>
-    public static bool NoneRunsOn(CondaVersionSet admitted, (int Major, int Minor) python)
+    public static bool NoneRunsOn(CondaVersionSet admitted, (int Major, int Minor) python) =>
+        NoneRunsOnCache.GetOrAdd((admitted.ToString(), python.Major, python.Minor), _ => NoneRunsOnUncached(admitted, python));
+
+    // A monorepo repeats a handful of pip specs thousands of times, and each answer walks the whole release table:
+    // answers are kept by the set's text (its intervals) and the Python. Rules run in parallel, hence concurrent.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int), bool> NoneRunsOnCache = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int), CondaVersion?> InstalledCache = new();
+
+    private static bool NoneRunsOnUncached(CondaVersionSet admitted, (int Major, int Minor) python)
     {
         var candidates = Releases.Where(admitted.Contains).ToList();
         return candidates.Count > 0 && candidates.All(v => Lines.Any(l => l.Versions.Contains(v)) && !RunsOn(v, python));
@@ -78,7 +87,10 @@ internal static class PipReleaseFacts
     /// admits that runs on the Python (any, when the Python is not pinned). Versions newer than the table run on the
     /// Pythons its newest line runs on. Null when none is admitted (PG135's case, or an empty intersection).
     /// </summary>
-    public static CondaVersion? Installed(CondaVersionSet admitted, (int Major, int Minor)? python)
+    public static CondaVersion? Installed(CondaVersionSet admitted, (int Major, int Minor)? python) =>
+        InstalledCache.GetOrAdd((admitted.ToString(), python?.Major ?? -1, python?.Minor ?? -1), _ => InstalledUncached(admitted, python));
+
+    private static CondaVersion? InstalledUncached(CondaVersionSet admitted, (int Major, int Minor)? python)
     {
         var newestLine = Lines[^1];
         var beyond = CondaVersion.Parse(newestLine.Below);

@@ -172,6 +172,13 @@ internal static class SettingsLoader
         private string Url(string key)
         {
             var value = root[key]!;
+
+            // The defaults are known to be valid; parsing a Uri costs a few milliseconds of start-up the first time.
+            if (SettingKeys.Defaults.TryGetValue(key, out var fallback) && value == fallback)
+            {
+                return value;
+            }
+
             return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? value
                 : Fail<string>(key, $"'{value}' is not an http(s) URL");

@@ -18,7 +18,7 @@ internal sealed class WorkspaceBuilder(IFileSystem fs, Func<string, bool>? exclu
         var guard = new RepositoryFiles(fs);
         var candidates = new InputCollector(fs, guard, excluded).Collect(paths);
         var loader = new DocumentLoader(guard, cwd);
-        var inputs = candidates.Select(c => loader.Load(c)).OfType<LoadedFile>().ToList();
+        var inputs = loader.LoadAll(candidates).OfType<LoadedFile>().ToList();
 
         var assembler = new EnvironmentAssembler(fs, guard, loader);
         foreach (var file in inputs.Where(f => f.Tree is DocMapping))

@@ -21,12 +21,37 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
         var context = new RuleContext(workspace, RuleSettingsOf(settings));
-        var all = FindingOrder.Sort(rules.Where(r => !settings.IsOff(r.Info.Id)).SelectMany(r => r.Check(context))
+        var all = FindingOrder.Sort(RunRules(rules.Where(r => !settings.IsOff(r.Info.Id)).ToList(), context, workspace)
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
         // The cap comes after suppressions and the baseline, so it counts only what would be shown.
         return new CheckResult(FindingOrder.Sort(FindingCap.Apply(FindingOrder.Sort(kept))), workspace, options.FailOn) { SuppressedFindings = suppressed };
+    }
+
+    /// <summary>
+    /// Each rule is a pure function of the workspace, so on a large workspace they run in parallel; the findings are
+    /// sorted afterwards, so the order of the output does not depend on which finished first.
+    /// </summary>
+    private static IEnumerable<Finding> RunRules(List<IRule> active, RuleContext context, Environments.Workspace workspace)
+    {
+        if (workspace.Documents.Count < 8)
+        {
+            return active.SelectMany(r => r.Check(context)).ToList();
+        }
+
+        var results = new List<Finding>[active.Count];
+        try
+        {
+            Parallel.For(0, active.Count, i => results[i] = [.. active[i].Check(context)]);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        return results.SelectMany(r => r);
     }
 
     /// <summary>

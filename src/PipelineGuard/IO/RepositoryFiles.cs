@@ -17,7 +17,8 @@ internal sealed class RepositoryFiles(IFileSystem fs)
     /// <summary>Linux's own limit on links followed in one lookup (MAXSYMLINKS); a longer chain is a loop for us too.</summary>
     public const int MaxLinkHops = 40;
 
-    private readonly Dictionary<string, string> _realRoots = new(StringComparer.Ordinal);
+    // Files are read in parallel (WorkspaceBuilder): the cache is shared by the readers.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _realRoots = new(StringComparer.Ordinal);
 
     /// <summary>Where <paramref name="path"/> really leads and whether it may be read, judged against <paramref name="root"/>.</summary>
     public GuardedPath Inspect(string path, string root)
@@ -79,13 +80,8 @@ internal sealed class RepositoryFiles(IFileSystem fs)
     /// <summary>The root with its own links resolved (a checkout may itself sit behind a link), once per root.</summary>
     public string RealRoot(string root)
     {
-        if (!_realRoots.TryGetValue(root, out var real))
-        {
-            // A root that is itself a loop cannot contain anything: keep it as written, and nothing resolves under it.
-            _realRoots[root] = real = Resolve(root) ?? Path.GetFullPath(root);
-        }
-
-        return real;
+        // A root that is itself a loop cannot contain anything: keep it as written, and nothing resolves under it.
+        return _realRoots.GetOrAdd(root, r => Resolve(r) ?? Path.GetFullPath(r));
     }
 
     /// <summary>

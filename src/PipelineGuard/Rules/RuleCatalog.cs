@@ -1,34 +1,100 @@
-using System.Reflection;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Rules;
 
 /// <summary>
-/// Every rule PipelineGuard runs, in ID order: each non-abstract <see cref="IRule"/> of this assembly with a
-/// parameterless constructor. Found by reflection once, so that adding a rule is adding its class (and its page:
-/// a test checks that IDs are unique and that each has a page in docs/rules/).
+/// Every rule PipelineGuard runs, in ID order. The lists are written out, not found by reflection: a scan of the
+/// assembly's types cost a quarter of a one-file check's start-up (docs/performance.md). A test checks that every
+/// <see cref="IRule"/> and <see cref="Logs.ILogRule"/> class of the assembly is listed exactly once, in ID order, and
+/// that each has a page in docs/rules/.
 /// </summary>
 internal static class RuleCatalog
 {
-    public static IReadOnlyList<IRule> All { get; } = Discover<IRule>(r => r.Info.Id);
+    public static IReadOnlyList<IRule> All { get; } =
+    [
+        new Conda.PipNotDeclared(),
+        new Conda.PipUnpinned(),
+        new Conda.PipResolverLoopRisk(),
+        new Conda.CondaTooOld(),
+        new Environment.UserManagedDependenciesConflict(),
+        new Pip.DependencyUnpinned(),
+        new Pip.HashPinningIncomplete(),
+        new Pip.CondaPipOverlap(),
+        new Images.InvalidImageReference(),
+        new Images.FloatingImageTag(),
+        new Python.PythonUnpinned(),
+        new Pip.PipTimeoutNotRaised(),
+        new Documents.InvalidDocument(),
+        new Documents.MissingReferencedFile(),
+        new Registry.PlaintextRegistryCredentials(),
+        new Pip.ExtraIndexUrl(),
+        new Pip.ConflictingPins(),
+        new Docker.DockerfilePipUnpinned(),
+        new Environment.ReservedEnvironmentName(),
+        new Environment.DockerSourceConflict(),
+        new Images.DeprecatedBaseImage(),
+        new Pip.InvalidPipRequirement(),
+        new Python.MultiplePythonVersions(),
+        new Python.PythonVersionUnsupported(),
+        new Conda.ChannelsMissing(),
+        new Environment.BaseCondaEnvironment(),
+        new Registry.RegistryCredentialsIncomplete(),
+        new Environment.DeprecatedDockerSetting(),
+        new Docker.DockerfileTooLarge(),
+        new Docker.UnquotedSpecInShell(),
+        new Docker.CopySourceMissing(),
+        new Docker.InvalidDockerfileInstruction(),
+        new Pip.InvalidWheelFilename(),
+        new Conda.PipIncompatibleWithPython(),
+    ];
 
-    /// <summary>Every build-log rule (PG3xx), in ID order: each non-abstract <see cref="Logs.ILogRule"/>, found the same way. The log diagnoser runs them.</summary>
-    public static IReadOnlyList<Logs.ILogRule> LogRules { get; } = Discover<Logs.ILogRule>(r => r.Info.Id);
+    /// <summary>Every build-log rule (PG3xx), in ID order. Built on first use: a run without a build log never needs them.</summary>
+    public static IReadOnlyList<Logs.ILogRule> LogRules => LazyLogRules.Value;
 
     /// <summary>Rules whose findings a stage of the engine makes, not a rule class: PG134, made by the suppression stage.</summary>
     public static IReadOnlyList<RuleInfo> StageRules { get; } = [Documents.UnusedSuppression.Rule];
 
     /// <summary>Every rule's description: the static rules, the build-log rules (run by the log diagnoser) and the stage rules.</summary>
-    public static IReadOnlyList<RuleInfo> Infos { get; } =
-        [.. All.Select(r => r.Info).Concat(LogRules.Select(r => r.Info)).Concat(StageRules).OrderBy(i => i.Id, StringComparer.Ordinal)];
+    public static IReadOnlyList<RuleInfo> Infos => LazyInfos.Value;
+
+    private static readonly Lazy<IReadOnlyList<Logs.ILogRule>> LazyLogRules = new(() =>
+    [
+        new Logs.NetworkTimeout(),
+        new Logs.CondaPackageNotFound(),
+        new Logs.PipPackageNotFound(),
+        new Logs.PipCannotUninstall(),
+        new Logs.PipNotDeclaredWarning(),
+        new Logs.HashMismatch(),
+        new Logs.PipResolverLoop(),
+        new Logs.CondaLockHeld(),
+        new Logs.RegistryUnauthorized(),
+        new Logs.RegistryUnreachable(),
+        new Logs.StorageForbidden(),
+        new Logs.CondaUnsatisfiable(),
+        new Logs.PipDependencyConflict(),
+        new Logs.InvalidPipRequirementInLog(),
+        new Logs.CompileFailed(),
+        new Logs.OutOfMemory(),
+        new Logs.CondaSolveTimeout(),
+        new Logs.PythonIncompatible(),
+        new Logs.CommandNotFound(),
+        new Logs.DockerfileBuildError(),
+        new Logs.AptGetFailed(),
+        new Logs.InteractiveAuth(),
+        new Logs.ImagePushFailed(),
+        new Logs.ImageNotFound(),
+        new Logs.RequirementsFileMissing(),
+        new Logs.DiskFull(),
+        new Logs.CondaInvalidSpec(),
+        new Logs.CondaLinkFailed(),
+        new Logs.Utf8DecodingError(),
+        new Logs.MakeNoTargets(),
+        new Logs.ModuleNotFoundDuringInstall(),
+    ]);
+
+    private static readonly Lazy<IReadOnlyList<RuleInfo>> LazyInfos = new(() =>
+        [.. All.Select(r => r.Info).Concat(LogRules.Select(r => r.Info)).Concat(StageRules).OrderBy(i => i.Id, StringComparer.Ordinal)]);
 
     public static RuleInfo? Find(string id) =>
         Infos.FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
-
-    private static List<T> Discover<T>(Func<T, string> id) => typeof(RuleCatalog).Assembly.GetTypes()
-        .Where(t => typeof(T).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } &&
-                    t.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is not null)
-        .Select(t => (T)Activator.CreateInstance(t, nonPublic: true)!)
-        .OrderBy(id, StringComparer.Ordinal)
-        .ToList();
 }

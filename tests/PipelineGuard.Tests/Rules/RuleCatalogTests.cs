@@ -20,6 +20,24 @@ public sealed class RuleCatalogTests
         });
     }
 
+    [Test]
+    public void Every_rule_class_is_listed_once_in_id_order()
+    {
+        // The catalog is written out by hand (a reflection scan was slow at start-up); this is the scan, in a test.
+        var classes = typeof(RuleCatalog).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false })
+            .ToList();
+        var staticRules = classes.Where(t => typeof(IRule).IsAssignableFrom(t)).ToList();
+        var logRules = classes.Where(t => typeof(PipelineGuard.Rules.Logs.ILogRule).IsAssignableFrom(t)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(RuleCatalog.All.Select(r => r.GetType()), Is.EquivalentTo(staticRules));
+            Assert.That(RuleCatalog.LogRules.Select(r => r.GetType()), Is.EquivalentTo(logRules));
+            Assert.That(RuleCatalog.All.Select(r => r.Info.Id), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+            Assert.That(RuleCatalog.LogRules.Select(r => r.Info.Id), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+        });
+    }
+
     [TestCaseSource(nameof(RuleIds))]
     public void Every_rule_has_a_page_with_the_required_sections(string id)
     {

@@ -13,7 +13,8 @@ namespace PipelineGuard.Versioning.Conda;
 /// </summary>
 internal sealed class CondaVersion : IComparable<CondaVersion>, IEquatable<CondaVersion>
 {
-    private int? _hash;
+    // 0 = not computed yet. An int is written atomically, so rules running in parallel may share a version.
+    private int _hash;
 
     private CondaVersion(string text, string normalizedText, ImmutableArray<ImmutableArray<CondaVersionPart>> release, ImmutableArray<ImmutableArray<CondaVersionPart>> local)
     {
@@ -83,7 +84,16 @@ internal sealed class CondaVersion : IComparable<CondaVersion>, IEquatable<Conda
 
     public override bool Equals(object? obj) => obj is CondaVersion other && Equals(other);
 
-    public override int GetHashCode() => _hash ??= ComputeHash();
+    public override int GetHashCode()
+    {
+        if (_hash == 0)
+        {
+            var hash = ComputeHash();
+            _hash = hash == 0 ? 1 : hash;
+        }
+
+        return _hash;
+    }
 
     /// <summary>
     /// conda's VersionOrder.startswith: the version agrees with <paramref name="prefix"/> up to the

@@ -87,12 +87,34 @@ internal sealed class Pep508Requirement
         return builder.ToString();
     }
 
-    /// <summary>Parses one requirement; never throws. See <see cref="RequirementParser"/>.</summary>
+    /// <summary>
+    /// Parses one requirement; never throws. See <see cref="RequirementParser"/>. Several rules ask about the same
+    /// requirement, and a monorepo repeats the same few hundred, so each text is parsed once per run and the (immutable)
+    /// result shared; the memo stops growing at <see cref="MemoLimit"/> texts.
+    /// </summary>
     public static bool TryParse(
         string text,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pep508Requirement? requirement,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out RequirementError? error) =>
-        RequirementParser.TryParse(text, out requirement, out error);
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out RequirementError? error)
+    {
+        if (!Memo.TryGetValue(text ?? string.Empty, out var parsed))
+        {
+            var ok = RequirementParser.TryParse(text ?? string.Empty, out var r, out var e);
+            parsed = (ok, r, e);
+            if (Memo.Count < MemoLimit)
+            {
+                Memo.TryAdd(text ?? string.Empty, parsed);
+            }
+        }
+
+        (requirement, error) = (parsed.Requirement, parsed.Error);
+        return parsed.Ok;
+    }
+
+    private const int MemoLimit = 100_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Ok, Pep508Requirement? Requirement, RequirementError? Error)> Memo =
+        new(StringComparer.Ordinal);
 
     /// <summary>
     /// Like <c>str(Requirement)</c>: name, sorted extras, sorted specifiers, "@ url", "; marker"; except that a space
