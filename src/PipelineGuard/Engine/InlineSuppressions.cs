@@ -39,7 +39,7 @@ internal static class InlineSuppressions
             body = body[Marker.Length..].TrimStart();
             var ownLine = text[..hash].Trim().Length == 0;
             var span = new SourceSpan(source.Path, line, hash + 1, line, text.TrimEnd().Length + 1);
-            var directive = new string(body.TakeWhile(c => char.IsLetter(c) || c == '-').ToArray());
+            var directive = new string(body.TakeWhile(c => char.IsLetter(c) || c is '-' or '_').ToArray());
             var fileLevel = directive.Equals(IgnoreFile, StringComparison.OrdinalIgnoreCase);
             if (!fileLevel && !directive.Equals(Ignore, StringComparison.OrdinalIgnoreCase))
             {
