@@ -36,6 +36,7 @@ internal static class CliApp
         var (requests, buildLogs, rest) = isCheck ? FormatOutputPairs.Extract(args) : ([], [], [.. args]);
         var (select, ignore, remaining) = isCheck ? RuleListOptions.Extract(rest) : ([], [], rest);
         rest = remaining;
+        UsageErrors.ThrowOnMissingValue(rest);
         using var parser = new Parser(settings =>
         {
             settings.HelpWriter = null;

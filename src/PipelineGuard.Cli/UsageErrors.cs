@@ -12,8 +12,9 @@ namespace PipelineGuard.Cli;
 internal static class UsageErrors
 {
     /// <summary>Every verb of the program, found by its attribute so that a new verb is suggested without being listed here.</summary>
-    public static IReadOnlyList<string> VerbNames { get; } = [.. typeof(UsageErrors).Assembly.GetTypes()
-        .Select(t => t.GetCustomAttribute<VerbAttribute>()?.Name).OfType<string>().Order(StringComparer.Ordinal)];
+    private static readonly List<Type> VerbTypes = [.. typeof(UsageErrors).Assembly.GetTypes().Where(t => t.GetCustomAttribute<VerbAttribute>() is not null)];
+
+    public static IReadOnlyList<string> VerbNames { get; } = [.. VerbTypes.Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name).Order(StringComparer.Ordinal)];
 
     public static string OneLine(IReadOnlyList<Error> errors, Type? verbType)
     {
@@ -32,8 +33,38 @@ internal static class UsageErrors
         };
     }
 
+    /// <summary>
+    /// A string option with nothing after it (<c>check --fail-on</c>, <c>check --config --baseline b.json</c>), which
+    /// CommandLineParser lets through as unset: the run would go on with the default and the user never learn why.
+    /// </summary>
+    public static void ThrowOnMissingValue(IReadOnlyList<string> args)
+    {
+        var verbType = args.Count == 0 ? null : VerbTypes.FirstOrDefault(t => t.GetCustomAttribute<VerbAttribute>()!.Name == args[0]);
+        if (verbType is null)
+        {
+            return;
+        }
+
+        var options = verbType.GetProperties().Where(p => p.PropertyType == typeof(string))
+            .Select(p => p.GetCustomAttribute<OptionAttribute>()).OfType<OptionAttribute>().ToList();
+        for (var i = 1; i < args.Count && args[i] != "--"; i++)
+        {
+            var option = options.FirstOrDefault(o => args[i] == "--" + o.LongName || (o.ShortName.Length > 0 && args[i] == "-" + o.ShortName));
+            if (option is not null && (i + 1 == args.Count || args[i + 1].StartsWith('-')))
+            {
+                throw new Model.UsageException($"{args[0]}: --{option.LongName} needs a value");
+            }
+        }
+    }
+
     public static string UnknownVerb(string token)
     {
+        if (token.StartsWith('-'))
+        {
+            // `pipelineguard --format json .`: the options belong to a command.
+            return $"unknown option '{token}'; options come after a command: pipelineguard check {token} ... (commands: {string.Join(", ", VerbNames)})";
+        }
+
         var nearest = RuleCatalogLookup.Closest(token, VerbNames);
         return $"unknown command '{token}'; " + (nearest is null ? $"use one of {string.Join(", ", VerbNames)}" : $"did you mean '{nearest}'?");
     }
