@@ -32,7 +32,7 @@ internal static class RuleListOptions
             }
 
             var value = arg.Contains('=', StringComparison.Ordinal) ? arg[(name.Length + 1)..]
-                : i + 1 < args.Count ? args[++i]
+                : i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i]
                 : throw new UsageException($"{name} needs a value: rule IDs or names, comma-separated");
             var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(item => RuleCatalogLookup.Resolve(item)?.Id ?? throw new UsageException($"{name}: {RuleCatalogLookup.Unknown(item)}"))

@@ -26,6 +26,7 @@ public sealed class UsageErrorTests
     [TestCase("--select: unknown rule 'PG1006'; did you mean PG106 (dependency-unpinned)?", "check", "--select", "PG1006")]
     [TestCase("--ignore: unknown rule 'pip-unpinnd'; did you mean PG102 (pip-unpinned)?", "check", ".", "--ignore=PG101,pip-unpinnd")]
     [TestCase("check: --fail-on needs a value", "check", "--fail-on")]
+    [TestCase("--ignore needs a value: rule IDs or names, comma-separated", "check", "--ignore", "--fail-on", "none")]
     [TestCase("check: --config needs a value", "check", "--config", "--fail-on", "none")]
     [TestCase("options come after a command: pipelineguard check --format", "--format", "json")]
     [TestCase("explain: name a rule", "explain")]
