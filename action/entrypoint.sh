@@ -80,6 +80,19 @@ fi
 value="$(input FAIL-ON)"
 if [ -n "$value" ]; then set -- "$@" --fail-on "$value"; fi
 
+# Rule lists: IDs or names, separated by commas, spaces or newlines; the CLI splits the commas.
+set -f
+rules="$(input SELECT)"
+for rule in $rules; do
+    set -- "$@" --select "$rule"
+done
+
+rules="$(input IGNORE)"
+for rule in $rules; do
+    set -- "$@" --ignore "$rule"
+done
+set +f
+
 value="$(input CONFIG)"
 if [ -n "$value" ]; then set -- "$@" --config "$value"; fi
 

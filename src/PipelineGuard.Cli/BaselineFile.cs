@@ -27,8 +27,8 @@ internal static class BaselineFile
         }
     }
 
-    /// <summary>Records every finding of the run before suppression by the baseline (inline suppressions still apply).</summary>
-    public static void Write(CheckResult result, string path, CliConsole console)
+    /// <summary>Records every finding of the run before suppression by the baseline (inline suppressions still apply); returns how many.</summary>
+    public static int Write(CheckResult result, string path, CliConsole console)
     {
         var recorded = result.Findings.Concat(result.SuppressedFindings.Where(s => s.Kind == SuppressionKind.Baseline).Select(s => s.Finding));
         var baseline = Baseline.From(FindingOrder.Sort(recorded), result.Source);
@@ -36,6 +36,7 @@ internal static class BaselineFile
         {
             var full = Path.GetFullPath(Path.Combine(console.FileSystem.CurrentDirectory, path));
             console.FileSystem.WriteAllText(new NamedFileGuard(console.FileSystem).Allow(full, path), baseline.ToJson());
+            return baseline.Entries.Count;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -23,7 +23,15 @@ internal static class CheckCommand
             new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline, BuildLogs = BuildLogs(buildLogs, console) });
         if (verb.WriteBaseline is { } writePath)
         {
-            BaselineFile.Write(result, writePath, console);
+            // Adoption runs `check --write-baseline F && git add F`: record, say so, succeed; the findings are in F.
+            var written = BaselineFile.Write(result, writePath, console);
+            console.Out.WriteLine($"wrote {written} finding{(written == 1 ? string.Empty : "s")} to {writePath}");
+            return ExitCodes.Clean;
+        }
+
+        if (result.Files == 0 && buildLogs.Count == 0)
+        {
+            console.Error.WriteLine("pipelineguard: " + NoEnvironmentFiles.Message(verb.Paths));
         }
 
         if (GitHubStep.Requested(verb))
@@ -100,6 +108,8 @@ internal static class CheckCommand
     public static Dictionary<string, string?> Flags(CheckVerb verb) => new(StringComparer.Ordinal)
     {
         [Configuration.SettingKeys.FailOn] = verb.FailOn,
+        [Configuration.SettingKeys.Select] = verb.SelectedRules.Count > 0 ? string.Join(',', verb.SelectedRules) : null,
+        [Configuration.SettingKeys.Ignore] = verb.IgnoredRules.Count > 0 ? string.Join(',', verb.IgnoredRules) : null,
     };
 
     private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, Configuration.Settings settings, CliConsole console)

@@ -20,6 +20,19 @@ internal sealed class CheckVerb
     [Option("build-log", HelpText = "An image-build log to diagnose (plain or gzip; '-' for standard input). Repeatable: --build-log a.log --build-log b.log.")]
     public string? BuildLog { get; set; }
 
+    // Repeatable and comma-separated; RuleListOptions reads them before this parser runs, like --build-log.
+    [Option("select", MetaValue = "RULES", HelpText = "Run only these rules: IDs or names, comma-separated (--select PG101,pip-unpinned). Repeatable.")]
+    public string? Select { get; set; }
+
+    [Option("ignore", MetaValue = "RULES", HelpText = "Do not run these rules: IDs or names, comma-separated (--ignore PG106). Repeatable; adds to the configuration's ignore.")]
+    public string? Ignore { get; set; }
+
+    /// <summary>The IDs of every <c>--select</c>, as <see cref="RuleListOptions"/> read them.</summary>
+    public IReadOnlyList<string> SelectedRules { get; set; } = [];
+
+    /// <summary>The IDs of every <c>--ignore</c>.</summary>
+    public IReadOnlyList<string> IgnoredRules { get; set; } = [];
+
     [Option("fail-on", HelpText = "Lowest severity that makes the run fail (exit 1): error (default), warning, notice or none.")]
     public string? FailOn { get; set; }
 
@@ -29,7 +42,7 @@ internal sealed class CheckVerb
     [Option("baseline", HelpText = "Report only findings that are not recorded in this baseline file.")]
     public string? Baseline { get; set; }
 
-    [Option("write-baseline", HelpText = "Record the current findings in this file (then use it with --baseline).")]
+    [Option("write-baseline", HelpText = "Record the current findings in this file and exit 0 without reporting them (then use it with --baseline).")]
     public string? WriteBaseline { get; set; }
 
     [Option("show-config", HelpText = "Print the effective settings and where each comes from, then exit.")]

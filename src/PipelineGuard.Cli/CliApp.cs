@@ -31,8 +31,12 @@ internal static class CliApp
 
     private static int Dispatch(string[] args, CliConsole console)
     {
+        args = HelpRequests.Normalise(args);
         var isCheck = args.Length > 0 && args[0] == "check";
         var (requests, buildLogs, rest) = isCheck ? FormatOutputPairs.Extract(args) : ([], [], [.. args]);
+        var (select, ignore, remaining) = isCheck ? RuleListOptions.Extract(rest) : ([], [], rest);
+        rest = remaining;
+        UsageErrors.ThrowOnMissingValue(rest);
         using var parser = new Parser(settings =>
         {
             settings.HelpWriter = null;
@@ -43,7 +47,11 @@ internal static class CliApp
         });
         var parsed = parser.ParseArguments<CheckVerb, RulesVerb, ExplainVerb, ConfigVerb>(rest);
         return parsed.MapResult(
-            (CheckVerb verb) => CheckCommand.Run(verb, requests, buildLogs, console),
+            (CheckVerb verb) =>
+            {
+                (verb.SelectedRules, verb.IgnoredRules) = (select, ignore);
+                return CheckCommand.Run(verb, requests, buildLogs, console);
+            },
             (RulesVerb _) => RulesCommand.Run(console),
             (ExplainVerb verb) => ExplainCommand.Run(verb, console),
             (ConfigVerb verb) => ConfigCommand.Run(verb.Config, new Dictionary<string, string?>(), console),
@@ -59,21 +67,21 @@ internal static class CliApp
             return ExitCodes.Clean;
         }
 
-        var help = HelpText.AutoBuild(parsed, h =>
-        {
-            h.Heading = $"pipelineguard {ToolInfo.Version}";
-            h.Copyright = "Preflight checks for Azure Machine Learning environments. Docs: docs/usage.md";
-            h.AddEnumValuesToHelpText = true;
-            return HelpText.DefaultParsingErrorsHandler(parsed, h);
-        }, e => e, verbsIndex: list.Any(e => e is NoVerbSelectedError or BadVerbSelectedError or HelpVerbRequestedError));
-
         if (list.All(e => e is HelpRequestedError or HelpVerbRequestedError))
         {
+            var help = HelpText.AutoBuild(parsed, h =>
+            {
+                h.Heading = $"pipelineguard {ToolInfo.Version}";
+                h.Copyright = "Preflight checks for Azure Machine Learning environments. Docs: docs/usage.md";
+                h.AddEnumValuesToHelpText = true;
+                return HelpText.DefaultParsingErrorsHandler(parsed, h);
+            }, e => e, verbsIndex: parsed.TypeInfo.Current.GetCustomAttributes(typeof(VerbAttribute), false).Length == 0);
             console.Out.WriteLine(help);
             return ExitCodes.Clean;
         }
 
-        console.Error.WriteLine(help);
+        var verb = parsed.TypeInfo.Current.GetCustomAttributes(typeof(VerbAttribute), false).Length > 0 ? parsed.TypeInfo.Current : null;
+        console.Error.WriteLine("pipelineguard: " + UsageErrors.OneLine(list, verb));
         return ExitCodes.Usage;
     }
 }

@@ -6,7 +6,7 @@ namespace PipelineGuard.Configuration;
 /// Settings from environment variables with a prefix, from an injected snapshot of the environment:
 /// the action's inputs (<c>INPUT_FAIL-ON</c>, hyphenated as GitHub writes them) and <c>PIPELINEGUARD_FAIL_ON</c>
 /// (underscores for hyphens, <c>__</c> for nesting: <c>PIPELINEGUARD_RULES__PG106=off</c>). Empty values are unset;
-/// list keys take comma-separated values. Variables that are not settings are ignored.
+/// list keys take comma-separated values (rule lists also space-separated). Variables that are not settings are ignored.
 /// </summary>
 internal sealed class PrefixedVariablesSource(string prefix, IEnumerable<KeyValuePair<string, string>> variables, bool onlyActionInputs)
     : IConfigurationSource
@@ -36,7 +36,9 @@ internal sealed class PrefixedVariablesSource(string prefix, IEnumerable<KeyValu
 
                 if (SettingKeys.ListKeys.Contains(key))
                 {
-                    var items = value.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    // Rule lists also split on spaces, as an action input is most easily written (`ignore: PG106 PG108`).
+                    char[] separators = SettingKeys.RuleListKeys.Contains(key) ? [',', '\n', ' ', '\t'] : [',', '\n'];
+                    var items = value.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     for (var i = 0; i < items.Length; i++)
                     {
                         Data[key + ConfigurationPath.KeyDelimiter + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = items[i];

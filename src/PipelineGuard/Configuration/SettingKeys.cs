@@ -16,6 +16,8 @@ internal static class SettingKeys
     public const string OnlineEnabled = "online:enabled";
     public const string OnlineIndexUrl = "online:index-url";
     public const string OnlineCondaChannelUrl = "online:conda-channel-url";
+    public const string Select = "select";
+    public const string Ignore = "ignore";
     public const string Format = "format";
     public const string Output = "output";
 
@@ -31,17 +33,23 @@ internal static class SettingKeys
 
     public static readonly IReadOnlySet<string> TopLevel = new HashSet<string>(StringComparer.Ordinal)
     {
-        FailOn, Rules, Exclude, LargePackages, AllowInlineIgnores, Online, Format, Output,
+        FailOn, Rules, Select, Ignore, Exclude, LargePackages, AllowInlineIgnores, Online, Format, Output,
     };
 
     public static readonly IReadOnlySet<string> OnlineKeys = new HashSet<string>(StringComparer.Ordinal) { "enabled", "index-url", "conda-channel-url" };
 
     /// <summary>Keys that hold lists (<c>exclude:0</c>, <c>exclude:1</c>, …); from environment variables they are comma-separated.</summary>
-    public static readonly IReadOnlySet<string> ListKeys = new HashSet<string>(StringComparer.Ordinal) { Exclude, LargePackages };
+    public static readonly IReadOnlySet<string> ListKeys = new HashSet<string>(StringComparer.Ordinal) { Select, Ignore, Exclude, LargePackages };
+
+    /// <summary>
+    /// Lists of rules. <c>select</c> is whole at each layer (the last layer that gives one wins); <c>ignore</c> adds
+    /// up over the layers, so ignoring more on the command line never brings back what the file ignores.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RuleListKeys = new HashSet<string>(StringComparer.Ordinal) { Select, Ignore };
 
     /// <summary>The action inputs that are settings (other inputs, such as <c>paths</c>, are arguments).</summary>
     public static readonly IReadOnlySet<string> ActionInputs = new HashSet<string>(StringComparer.Ordinal)
     {
-        FailOn, Exclude, LargePackages, AllowInlineIgnores,
+        FailOn, Select, Ignore, Exclude, LargePackages, AllowInlineIgnores,
     };
 }

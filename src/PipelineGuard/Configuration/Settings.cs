@@ -19,10 +19,17 @@ internal sealed record Settings(
     /// <summary>Where that format goes (<c>output</c>; null: standard output).</summary>
     public string? Output { get; init; }
 
+    /// <summary>The only rules that run (<c>select</c>, IDs); null: every rule.</summary>
+    public IReadOnlySet<string>? Select { get; init; }
+
+    /// <summary>Rules that do not run (<c>ignore</c>, IDs), whatever <see cref="Select"/> and <see cref="Rules"/> say.</summary>
+    public IReadOnlySet<string> Ignore { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     public static Settings Default { get; } = new(Severity.Error, new Dictionary<string, RuleSetting>(), [], null, true, false,
         SettingKeys.Defaults[SettingKeys.OnlineIndexUrl]!, SettingKeys.Defaults[SettingKeys.OnlineCondaChannelUrl]!);
 
-    public bool IsOff(string ruleId) => Rules.TryGetValue(ruleId, out var setting) && setting == RuleSetting.Off;
+    public bool IsOff(string ruleId) =>
+        Ignore.Contains(ruleId) || (Select is { } only && !only.Contains(ruleId)) || (Rules.TryGetValue(ruleId, out var setting) && setting == RuleSetting.Off);
 
     /// <summary>The severity configured for a rule, or null when the configuration leaves it alone (or turns it off).</summary>
     public Severity? ConfiguredSeverity(string ruleId) => Rules.TryGetValue(ruleId, out var setting) && setting != RuleSetting.Off

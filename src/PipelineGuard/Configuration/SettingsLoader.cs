@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using PipelineGuard.Model;
+using PipelineGuard.Rules;
 
 namespace PipelineGuard.Configuration;
 
@@ -32,7 +33,7 @@ internal static class SettingsLoader
         var layers = LayerNames(sources.File?.Path);
         var validator = new Validator(root, fileProvider, new HashSet<string>(knownRuleIds, StringComparer.OrdinalIgnoreCase), layers);
         var settings = validator.Read();
-        return (settings, Provenance(root, layers));
+        return (settings, Provenance(root, layers, validator.RuleListValues));
     }
 
     /// <summary>The names of the layers, in the order the providers were added.</summary>
@@ -45,6 +46,21 @@ internal static class SettingsLoader
         }
 
         return names;
+    }
+
+    /// <summary>The index of the provider that gives <paramref name="key"/> its effective value (the last that has it), or -1.</summary>
+    private static int LayerIndexOf(IConfigurationRoot root, string key)
+    {
+        var providers = root.Providers.ToList();
+        for (var i = providers.Count - 1; i >= 0; i--)
+        {
+            if (providers[i].TryGet(key, out var v) && v is not null)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The layer that gives <paramref name="key"/> its effective value (the last provider that has it).</summary>
@@ -62,11 +78,17 @@ internal static class SettingsLoader
         return null;
     }
 
-    private static List<SettingValue> Provenance(IConfigurationRoot root, List<string> names)
+    /// <summary>Every effective value and its layer; the rule lists as one line each, since their items merge by layer, not by index.</summary>
+    private static List<SettingValue> Provenance(IConfigurationRoot root, List<string> names, IReadOnlyList<SettingValue> ruleLists)
     {
-        var values = new List<SettingValue>();
+        var values = new List<SettingValue>(ruleLists);
         foreach (var pair in root.AsEnumerable().Where(p => p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            if (SettingKeys.RuleListKeys.Contains(pair.Key.Split(ConfigurationPath.KeyDelimiter)[0]))
+            {
+                continue;
+            }
+
             var providers = root.Providers.ToList();
             for (var i = providers.Count - 1; i >= 0; i--)
             {
@@ -78,7 +100,7 @@ internal static class SettingsLoader
             }
         }
 
-        return values;
+        return [.. values.OrderBy(v => v.Key, StringComparer.Ordinal)];
     }
 
     private sealed class Validator(IConfigurationRoot root, YamlConfigurationProvider? file, HashSet<string> ruleIds, List<string> layers)
@@ -109,15 +131,13 @@ internal static class SettingsLoader
                 }
             }
 
+            // A rule by ID or name; when two keys name one rule, the later layer wins, and within one layer it is an error.
             var rules = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+            var ruleLayers = new Dictionary<string, (int Layer, string Key)>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in root.GetSection(SettingKeys.Rules).GetChildren())
             {
-                if (!ruleIds.Contains(rule.Key))
-                {
-                    Fail(rule.Path, $"unknown rule '{rule.Key}'; 'pipelineguard rules' lists them");
-                }
-
-                rules[rule.Key.ToUpperInvariant()] = rule.Value?.Trim().ToLowerInvariant() switch
+                var id = RuleId(rule.Key) ?? Fail<string>(rule.Path, RuleCatalogLookup.Unknown(rule.Key));
+                var setting = rule.Value?.Trim().ToLowerInvariant() switch
                 {
                     "off" or "false" => RuleSetting.Off,
                     "notice" => RuleSetting.Notice,
@@ -125,6 +145,35 @@ internal static class SettingsLoader
                     "error" => RuleSetting.Error,
                     _ => Fail<RuleSetting>(rule.Path, $"'{rule.Value}' is not one of off, notice, warning, error"),
                 };
+                var layer = LayerIndexOf(root, rule.Path);
+                if (ruleLayers.TryGetValue(id, out var earlier))
+                {
+                    if (earlier.Layer == layer)
+                    {
+                        Fail(rule.Path, $"'{rule.Key}' and '{earlier.Key}' both name {id}; keep one");
+                    }
+
+                    if (earlier.Layer > layer)
+                    {
+                        continue;
+                    }
+                }
+
+                ruleLayers[id] = (layer, rule.Key);
+                rules[id] = setting;
+            }
+
+            var select = RuleListByLayer(SettingKeys.Select);
+            var ignore = RuleListByLayer(SettingKeys.Ignore);
+            if (select.Count > 0)
+            {
+                RuleListValues.Add(new SettingValue(SettingKeys.Select, string.Join(", ", select[^1].Ids), layers[select[^1].Layer]));
+            }
+
+            if (ignore.Count > 0)
+            {
+                RuleListValues.Add(new SettingValue(SettingKeys.Ignore, string.Join(", ", ignore.SelectMany(l => l.Ids).Distinct()),
+                    string.Join(", ", ignore.Select(l => layers[l.Layer]).Distinct())));
             }
 
             return new Settings(
@@ -141,7 +190,66 @@ internal static class SettingsLoader
                     ? (format is "auto" || OutputFormats.Names.Contains(format) ? format : Fail<string>(SettingKeys.Format, $"'{format}' is not one of auto, {string.Join(", ", OutputFormats.Names)}"))
                     : null,
                 Output = root[SettingKeys.Output] is { Length: > 0 } output ? output.Trim() : null,
+                Select = select.Count > 0 ? new HashSet<string>(select[^1].Ids, StringComparer.OrdinalIgnoreCase) : null,
+                Ignore = new HashSet<string>(ignore.SelectMany(l => l.Ids), StringComparer.OrdinalIgnoreCase),
             };
+        }
+
+        /// <summary>The effective <c>select</c> and <c>ignore</c>, one line each, for <c>pipelineguard config</c>.</summary>
+        public List<SettingValue> RuleListValues { get; } = [];
+
+        /// <summary>The ID of a known rule given by ID or name, else null.</summary>
+        private string? RuleId(string idOrName) =>
+            ruleIds.Contains(idOrName.Trim()) ? idOrName.Trim().ToUpperInvariant()
+            : RuleCatalogLookup.Resolve(idOrName)?.Id is { } id && ruleIds.Contains(id) ? id
+            : null;
+
+        /// <summary>
+        /// The rule IDs each layer gives a rule list (<c>select: [PG101, pip-unpinned]</c>, <c>--ignore PG106,PG108</c>),
+        /// read layer by layer: configuration lists merge by index across layers, which would mix two layers' lists.
+        /// </summary>
+        private List<(int Layer, List<string> Ids)> RuleListByLayer(string key)
+        {
+            var result = new List<(int, List<string>)>();
+            var providers = root.Providers.ToList();
+            for (var i = 0; i < providers.Count; i++)
+            {
+                var entries = new List<(string Path, string Value)>();
+                if (providers[i].TryGet(key, out var scalar) && !string.IsNullOrWhiteSpace(scalar))
+                {
+                    entries.Add((key, scalar));
+                }
+
+                foreach (var child in providers[i].GetChildKeys([], key).Distinct(StringComparer.OrdinalIgnoreCase)
+                    .OrderBy(c => int.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue))
+                {
+                    var path = key + ConfigurationPath.KeyDelimiter + child;
+                    if (providers[i].TryGet(path, out var value) && !string.IsNullOrWhiteSpace(value))
+                    {
+                        entries.Add((path, value));
+                    }
+                }
+
+                var ids = new List<string>();
+                foreach (var (path, value) in entries)
+                {
+                    foreach (var item in value.Split([',', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        var id = RuleId(item) ?? Fail<string>(path, RuleCatalogLookup.Unknown(item), i < layers.Count ? layers[i] : null);
+                        if (!ids.Contains(id, StringComparer.Ordinal))
+                        {
+                            ids.Add(id);
+                        }
+                    }
+                }
+
+                if (ids.Count > 0)
+                {
+                    result.Add((i, ids));
+                }
+            }
+
+            return result;
         }
 
         private Severity? FailOn(string? value) => value?.Trim().ToLowerInvariant() switch
@@ -186,10 +294,10 @@ internal static class SettingsLoader
 
         private void Fail(string key, string message) => Fail<bool>(key, message);
 
-        private T Fail<T>(string key, string message)
+        private T Fail<T>(string key, string message, string? givenBy = null)
         {
             // Name the layer that gave the bad value: the file with its line, or the environment / command line.
-            var layer = LayerOf(root, layers, key);
+            var layer = givenBy ?? LayerOf(root, layers, key);
             var fromFile = file is not null && (layer == file.Path || (layer is null && file.Spans.ContainsKey(key)));
             var where = fromFile
                 ? file!.Spans.TryGetValue(key, out var span) ? $"{file.Path}:{span.Line}:{span.Column}: " : $"{file.Path}: "

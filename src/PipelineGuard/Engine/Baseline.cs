@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PipelineGuard.Model;
+using PipelineGuard.Rules;
 
 namespace PipelineGuard.Engine;
 
 /// <summary>
-/// The <c>--write-baseline</c> / <c>--baseline</c> file: stable, sorted JSON with one entry per line of diff, so a
-/// PR that changes it reads well. Entries are a multiset: two identical findings need two entries.
+/// The <c>--write-baseline</c> / <c>--baseline</c> file: stable, sorted JSON with one finding per line, so a PR that
+/// changes it reads well. It stores only what matching needs (rule, file, fingerprint); files written before kept
+/// each message too, and still read. Entries are a multiset: two identical findings need two entries.
 /// </summary>
 internal sealed class Baseline(IReadOnlyList<BaselineEntry> entries)
 {
@@ -15,35 +17,37 @@ internal sealed class Baseline(IReadOnlyList<BaselineEntry> entries)
     public static Baseline From(IReadOnlyList<Finding> findings, Func<string, SourceText?> sources)
     {
         var fingerprints = Fingerprint.OfAll(findings, sources);
-        return new Baseline(findings.Select((f, i) => new BaselineEntry(f.RuleId, f.Span.File, fingerprints[i], f.Message))
+        return new Baseline(findings.Select((f, i) => new BaselineEntry(f.RuleId, f.Span.File, fingerprints[i]))
             .OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal)
             .ToList());
     }
 
     public string ToJson()
     {
+        var text = new System.Text.StringBuilder();
+        text.Append("{\n  \"version\": 1,\n  \"tool\": \"PipelineGuard\",\n  \"findings\": [");
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            text.Append(i == 0 ? "\n    " : ",\n    ").Append(EntryJson(Entries[i]));
+        }
+
+        text.Append(Entries.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
+        return text.ToString();
+    }
+
+    private static string EntryJson(BaselineEntry entry)
+    {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", 1);
-            json.WriteString("tool", "PipelineGuard");
-            json.WriteStartArray("findings");
-            foreach (var e in Entries)
-            {
-                json.WriteStartObject();
-                json.WriteString("ruleId", e.RuleId);
-                json.WriteString("file", e.File);
-                json.WriteString("fingerprint", e.Fingerprint);
-                json.WriteString("message", e.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("ruleId", entry.RuleId);
+            json.WriteString("file", entry.File);
+            json.WriteString("fingerprint", entry.Fingerprint);
             json.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Reads a baseline; a malformed one is an error naming the file (exit 2), never a silent empty baseline.</summary>
@@ -52,9 +56,12 @@ internal sealed class Baseline(IReadOnlyList<BaselineEntry> entries)
         try
         {
             using var doc = JsonDocument.Parse(text);
-            var entries = doc.RootElement.GetProperty("findings").EnumerateArray().Select(e => new BaselineEntry(
-                e.GetProperty("ruleId").GetString()!, e.GetProperty("file").GetString()!, e.GetProperty("fingerprint").GetString()!,
-                e.TryGetProperty("message", out var m) ? m.GetString() ?? string.Empty : string.Empty)).ToList();
+            // A hand-edited entry may name its rule; older files also hold a message, which matching never needed.
+            var entries = doc.RootElement.GetProperty("findings").EnumerateArray().Select(e =>
+            {
+                var rule = e.GetProperty("ruleId").GetString()!;
+                return new BaselineEntry(RuleCatalogLookup.Resolve(rule)?.Id ?? rule, e.GetProperty("file").GetString()!, e.GetProperty("fingerprint").GetString()!);
+            }).ToList();
             return new Baseline(entries);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)

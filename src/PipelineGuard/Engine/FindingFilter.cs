@@ -7,7 +7,8 @@ namespace PipelineGuard.Engine;
 
 /// <summary>
 /// The stage between rules and reporters: inline suppressions (unless disallowed), then the baseline, then
-/// per-rule severities. Stale ignore comments become PG134 notices. Pure: it reads the workspace and settings only.
+/// per-rule severities. Stale ignore comments become PG134 notices;
+/// misspelt ones (an unknown directive or rule) PG134 warnings. Pure: it reads the workspace and settings only.
 /// </summary>
 internal static class FindingFilter
 {
@@ -53,6 +54,12 @@ internal static class FindingFilter
 
         foreach (var comment in comments.Values.SelectMany(c => c))
         {
+            // A warning, not PG134's notice: a misspelt comment suppresses nothing today and never will.
+            if (!settings.IsOff(UnusedSuppression.Rule.Id))
+            {
+                kept.AddRange(comment.Problems.Select(p => new Finding(UnusedSuppression.Rule, Severity.Warning, $"{p} (this ignore comment suppresses nothing)", comment.Span)));
+            }
+
             var stale = comment.RuleIds.Where(id => !used.Contains((comment, id)) && !settings.IsOff(id)).ToList();
             if (stale.Count > 0 && !settings.IsOff(UnusedSuppression.Rule.Id))
             {

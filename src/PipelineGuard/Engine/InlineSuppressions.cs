@@ -1,11 +1,17 @@
 using PipelineGuard.Model;
+using PipelineGuard.Rules;
 
 namespace PipelineGuard.Engine;
 
-/// <summary>Finds suppression comments in YAML, requirements files and Dockerfiles (all use <c>#</c> comments).</summary>
+/// <summary>
+/// Finds suppression comments in YAML, requirements files and Dockerfiles (all use <c>#</c> comments). Rules are
+/// given by ID or name; a misspelt directive or an unknown rule is kept as a problem of the comment, to be reported.
+/// </summary>
 internal static class InlineSuppressions
 {
     private const string Marker = "pipelineguard:";
+    private const string Ignore = "ignore";
+    private const string IgnoreFile = "ignore-file";
 
     public static IReadOnlyList<SuppressionComment> Parse(SourceText source)
     {
@@ -31,13 +37,21 @@ internal static class InlineSuppressions
             }
 
             body = body[Marker.Length..].TrimStart();
-            var fileLevel = body.StartsWith("ignore-file", StringComparison.OrdinalIgnoreCase);
-            if (!fileLevel && !body.StartsWith("ignore", StringComparison.OrdinalIgnoreCase))
+            var ownLine = text[..hash].Trim().Length == 0;
+            var span = new SourceSpan(source.Path, line, hash + 1, line, text.TrimEnd().Length + 1);
+            var directive = new string(body.TakeWhile(c => char.IsLetter(c) || c is '-' or '_').ToArray());
+            var fileLevel = directive.Equals(IgnoreFile, StringComparison.OrdinalIgnoreCase);
+            if (!fileLevel && !directive.Equals(Ignore, StringComparison.OrdinalIgnoreCase))
             {
+                // `# pipelineguard: ignre PG106` would otherwise suppress nothing, silently.
+                var nearest = RuleCatalogLookup.Closest(directive, [Ignore, IgnoreFile]);
+                var problem = $"'pipelineguard: {directive}' is not a directive; " +
+                    (nearest is null ? $"write '{Ignore} RULE' or '{IgnoreFile} RULE'" : $"did you mean '{nearest}'?");
+                result.Add(new SuppressionComment(span, [], null, false, line) { Problems = [problem] });
                 continue;
             }
 
-            body = body[(fileLevel ? "ignore-file".Length : "ignore".Length)..];
+            body = body[directive.Length..];
             string? reason = null;
             var dashes = body.IndexOf("--", StringComparison.Ordinal);
             if (dashes >= 0)
@@ -47,10 +61,27 @@ internal static class InlineSuppressions
                 body = body[..dashes];
             }
 
-            var ids = body.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(id => id.ToUpperInvariant()).ToList();
-            var ownLine = text[..hash].Trim().Length == 0;
-            var span = new SourceSpan(source.Path, line, hash + 1, line, text.TrimEnd().Length + 1);
-            result.Add(new SuppressionComment(span, ids, reason, fileLevel, ownLine ? line + 1 : line));
+            // IDs or names; one that is neither is reported (with the nearest rule), not read as a stale ID.
+            var ids = new List<string>();
+            var problems = new List<string>();
+            foreach (var token in body.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (RuleCatalogLookup.Resolve(token) is { } rule)
+                {
+                    ids.Add(rule.Id);
+                }
+                else
+                {
+                    problems.Add(RuleCatalogLookup.Unknown(token));
+                }
+            }
+
+            if (ids.Count == 0 && problems.Count == 0)
+            {
+                problems.Add($"'{directive}' names no rule; write '{directive} PG106' or '{directive} dependency-unpinned'");
+            }
+
+            result.Add(new SuppressionComment(span, ids, reason, fileLevel, ownLine ? line + 1 : line) { Problems = problems });
         }
 
         return result;

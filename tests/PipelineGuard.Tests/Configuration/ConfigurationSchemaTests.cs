@@ -42,6 +42,7 @@ public sealed class ConfigurationSchemaTests
     [TestCase("fail-on: none\nrules:\n  PG106: off\n  PG110: error\nexclude: [\"legacy/**\"]\nlarge-packages: [torch, tensorflow, jaxlib]\n")]
     [TestCase("allow-inline-ignores: false\nonline:\n  enabled: false\n  index-url: https://pypi.org/simple\n  conda-channel-url: https://conda.anaconda.org\n")]
     [TestCase("rules:\n  pg125: notice\n")]
+    [TestCase("rules:\n  pip-unpinned: off\nselect: [PG101, pip-unpinned]\nignore: PG106, PG108\n")]
     public void Valid_files_pass_both(string yaml)
     {
         Assert.Multiple(() =>
@@ -54,7 +55,9 @@ public sealed class ConfigurationSchemaTests
     [TestCase("fail-on: sometimes\n")]
     [TestCase("colour: red\n")]
     [TestCase("rules:\n  PG106: loud\n")]
-    [TestCase("rules:\n  pip-unpinned: off\n")]
+    [TestCase("rules:\n  PIP UNPINNED: off\n")]
+    [TestCase("select: [\"PG 101\"]\n")]
+    [TestCase("ignore: [{a: 1}]\n")]
     [TestCase("allow-inline-ignores: maybe\n")]
     [TestCase("online:\n  proxy: http://x\n")]
     [TestCase("online:\n  index-url: ftp://example.com\n")]

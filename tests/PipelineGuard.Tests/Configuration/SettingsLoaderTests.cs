@@ -141,4 +141,33 @@ public sealed class SettingsLoaderTests
         Assert.That(() => Load("fail-on: warning\n", new() { ["PIPELINEGUARD_FAIL_ON"] = "bogus" }),
             Throws.TypeOf<ConfigurationError>().With.Message.StartsWith("PIPELINEGUARD_* (environment): fail-on: 'bogus'"));
     }
+
+    [Test]
+    public void Rules_are_named_by_id_or_name_in_every_layer_and_the_later_layer_wins()
+    {
+        var (settings, _) = Load("rules:\n  dependency-unpinned: error\n  pip-unpinned: off\n", new() { ["PIPELINEGUARD_RULES__DEPENDENCY_UNPINNED"] = "off" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.IsOff("PG106"), Is.True, "the environment's name beats the file's");
+            Assert.That(settings.IsOff("PG102"), Is.True);
+            Assert.That(settings.Rules.Keys, Is.EquivalentTo(new[] { "PG102", "PG106" }));
+        });
+    }
+
+    [Test]
+    public void Select_is_whole_per_layer_and_ignore_adds_up()
+    {
+        var (settings, values) = Load("select: [PG101, PG102]\nignore: [PG103]\n", new() { ["PIPELINEGUARD_IGNORE"] = "PG104" },
+            new() { ["select"] = "PG105", ["ignore"] = "PG101" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Select, Is.EquivalentTo(new[] { "PG105" }));
+            Assert.That(settings.Ignore, Is.EquivalentTo(new[] { "PG101", "PG103", "PG104" }));
+            Assert.That(settings.IsOff("PG102"), Is.True, "not selected");
+            Assert.That(settings.IsOff("PG105"), Is.False);
+            Assert.That(values.Single(v => v.Key == "select"), Is.EqualTo(new SettingValue("select", "PG105", "command line")));
+            Assert.That(values.Single(v => v.Key == "ignore").Origin, Is.EqualTo(".pipelineguard.yml, PIPELINEGUARD_* (environment), command line"));
+            Assert.That(values.Select(v => v.Key), Has.None.StartsWith("select.").And.None.StartsWith("select:"));
+        });
+    }
 }

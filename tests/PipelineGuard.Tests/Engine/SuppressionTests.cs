@@ -59,13 +59,40 @@ public sealed class SuppressionTests
     [Test]
     public void A_comment_that_suppresses_nothing_is_a_pg134_notice_on_the_comment()
     {
-        var result = Run(string.Format(Spec, "=1.26.4  # pipelineguard: ignore PG106, PG999", string.Empty));
+        var result = Run(string.Format(Spec, "=1.26.4  # pipelineguard: ignore PG106, PG125", string.Empty));
         var stale = result.Findings.Single(f => f.RuleId == "PG134");
         Assert.Multiple(() =>
         {
             Assert.That(stale.Severity, Is.EqualTo(Severity.Notice));
             Assert.That((stale.Span.Line, stale.Span.Column), Is.EqualTo((4, 19)));
-            Assert.That(stale.Message, Does.Contain("PG106, PG999"));
+            Assert.That(stale.Message, Does.Contain("PG106, PG125"));
+        });
+    }
+
+    [Test]
+    public void An_unknown_rule_in_a_comment_is_a_pg134_warning_naming_the_nearest_rule_and_not_stale()
+    {
+        var result = Run(string.Format(Spec, "=1.26.4  # pipelineguard: ignore PG1006", string.Empty));
+        var problem = result.Findings.Single(f => f.RuleId == "PG134");
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Severity, Is.EqualTo(Severity.Warning));
+            Assert.That((problem.Span.Line, problem.Span.Column), Is.EqualTo((4, 19)));
+            Assert.That(problem.Message, Does.StartWith("unknown rule 'PG1006'; did you mean PG106 (dependency-unpinned)?"));
+        });
+    }
+
+    [TestCase("  # pipelineguard: ignre PG106", "did you mean 'ignore'?")]
+    [TestCase("  # pipelineguard: ignore_file PG106", "did you mean 'ignore-file'?")]
+    [TestCase("  # pipelineguard: ignore", "'ignore' names no rule")]
+    public void A_misspelt_directive_is_a_pg134_warning(string comment, string message)
+    {
+        var result = Run(string.Format(Spec, comment, string.Empty));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings.Single(f => f.RuleId == "PG134").Message, Does.Contain(message));
+            Assert.That(result.Findings.Single(f => f.RuleId == "PG134").Severity, Is.EqualTo(Severity.Warning));
+            Assert.That(result.Suppressed, Is.Zero);
         });
     }
 
