@@ -21,12 +21,26 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
         var context = new RuleContext(workspace, RuleSettingsOf(settings));
-        var all = FindingOrder.Sort(rules.Where(r => !settings.IsOff(r.Info.Id)).SelectMany(r => r.Check(context))
+        var all = FindingOrder.Sort(RunRules(context, settings, options.Progress)
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
         // The cap comes after suppressions and the baseline, so it counts only what would be shown.
         return new CheckResult(FindingOrder.Sort(FindingCap.Apply(FindingOrder.Sort(kept))), workspace, options.FailOn) { SuppressedFindings = suppressed };
+    }
+
+    private List<Finding> RunRules(RuleContext context, Settings settings, Action<string, int, int>? progress)
+    {
+        var active = rules.Where(r => !settings.IsOff(r.Info.Id)).ToList();
+        var found = new List<Finding>();
+        for (var i = 0; i < active.Count; i++)
+        {
+            progress?.Invoke("rules", i, active.Count);
+            found.AddRange(active[i].Check(context));
+        }
+
+        progress?.Invoke("rules", active.Count, active.Count);
+        return found;
     }
 
     /// <summary>
