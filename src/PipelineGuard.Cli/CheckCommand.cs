@@ -17,10 +17,12 @@ internal static class CheckCommand
         }
 
         var (settings, _) = SettingsResolver.Load(console, verb.Config, flags);
-        var outputs = ResolveOutputs(requests, settings, console);
+        var outputs = ResolveOutputs(requests, settings, console, verb.Verbose);
         var baseline = verb.Baseline is { } baselinePath ? BaselineFile.Read(console, baselinePath) : null;
+        var progress = new ProgressIndicator(console.Error, ErrorIsTerminal(console), console.Clock ?? TimeProvider.System);
         var result = new Checker(console.FileSystem, console.Clock).Run(
-            new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline, BuildLogs = BuildLogs(buildLogs, console) });
+            new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline, BuildLogs = BuildLogs(buildLogs, console), Progress = progress.Report });
+        progress.Finish();
         if (verb.WriteBaseline is { } writePath)
         {
             // Adoption runs `check --write-baseline F && git add F`: record, say so, succeed; the findings are in F.
@@ -112,7 +114,10 @@ internal static class CheckCommand
         [Configuration.SettingKeys.Ignore] = verb.IgnoredRules.Count > 0 ? string.Join(',', verb.IgnoredRules) : null,
     };
 
-    private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, Configuration.Settings settings, CliConsole console)
+    /// <summary>Standard error of this process, on a terminal (a test's writer never is).</summary>
+    private static bool ErrorIsTerminal(CliConsole console) => console.ErrorIsTerminal;
+
+    private static List<(IReporter Reporter, string? Path)> ResolveOutputs(IReadOnlyList<FormatRequest> requests, Configuration.Settings settings, CliConsole console, bool verbose)
     {
         // The configuration's `format`/`output` (else auto-detection) is the report for standard output when the
         // command line names no format, or only formats that go to files (the action's `sarif-file` input).
@@ -133,6 +138,7 @@ internal static class CheckCommand
                 WorkingDirectory = console.FileSystem.CurrentDirectory,
                 AppendToFile = (path, text) => File.AppendAllText(path, text, new System.Text.UTF8Encoding(false)),
                 SarifFile = sarifFile,
+                Verbose = verbose,
             };
             var reporter = ReporterFactory.Create(format, options)
                 ?? throw new UsageException($"--format: '{request.Format}' is not one of auto, {string.Join(", ", ReporterFactory.Formats)}");

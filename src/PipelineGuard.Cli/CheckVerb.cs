@@ -10,7 +10,7 @@ internal sealed class CheckVerb
 
     // --format and --output pair in order and may repeat; FormatOutputPairs reads them before this parser
     // runs (CommandLineParser's sequences are greedy and cannot pair). Declared here for the help text.
-    [Option('f', "format", HelpText = "Output format: text, json, sarif, github, azure, markdown or auto (default: github under GitHub Actions, azure under Azure Pipelines, else text). Repeatable; pairs in order with --output.")]
+    [Option('f', "format", HelpText = "Output format: text, compact, json, sarif, github, azure, markdown or auto (default: github under GitHub Actions, azure under Azure Pipelines, else text). Repeatable; pairs in order with --output.")]
     public string? Format { get; set; }
 
     [Option('o', "output", HelpText = "Write the preceding --format to this file instead of standard output.")]
@@ -32,6 +32,9 @@ internal sealed class CheckVerb
 
     /// <summary>The IDs of every <c>--ignore</c>.</summary>
     public IReadOnlyList<string> IgnoredRules { get; set; } = [];
+
+    [Option("verbose", HelpText = "Text format: every finding in full (the whole message, the source line, the fix), not grouped.")]
+    public bool Verbose { get; set; }
 
     [Option("fail-on", HelpText = "Lowest severity that makes the run fail (exit 1): error (default), warning, notice or none.")]
     public string? FailOn { get; set; }

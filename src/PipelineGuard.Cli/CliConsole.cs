@@ -13,6 +13,9 @@ internal sealed record CliConsole(
     IReadOnlyList<KeyValuePair<string, string>>? Environment = null,
     Func<Stream>? StandardInput = null)
 {
+    /// <summary>Whether standard error is a terminal (then a long run shows its progress there).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Standard input (for <c>--build-log -</c>); the process's own unless a test gives one.</summary>
     public Stream OpenStandardInput() => StandardInput?.Invoke() ?? Console.OpenStandardInput();
 

@@ -23,7 +23,10 @@ public static class Program
             new PhysicalFileSystem(),
             TimeProvider.System,
             Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value as string ?? string.Empty)).ToList());
+                .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value as string ?? string.Empty)).ToList())
+        {
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+        };
         return CliApp.Run(args, console);
     }
 }

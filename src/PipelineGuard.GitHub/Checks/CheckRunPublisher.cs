@@ -18,7 +18,8 @@ internal sealed class CheckRunPublisher(IGitHubClient client, ApiRetry retry, Ti
     /// <returns>The check run's id and web address.</returns>
     public async Task<(long Id, string? Url)> Publish(GitHubSettings settings, CheckResult result, IReadOnlyList<FindingTarget> targets, CancellationToken cancellation = default)
     {
-        var annotations = targets.Where(t => t.InRepository).Select(Annotations.Of).ToList();
+        // Errors first (AnnotationOrder): if a later batch fails, the most severe annotations are already there.
+        var annotations = AnnotationOrder.MostSevereFirst(targets.Where(t => t.InRepository), t => t.Finding).Select(Annotations.Of).ToList();
         var batches = annotations.Chunk(BatchSize).ToList();
         if (batches.Count == 0)
         {

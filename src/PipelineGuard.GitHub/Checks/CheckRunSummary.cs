@@ -6,7 +6,7 @@ namespace PipelineGuard.GitHub.Checks;
 
 /// <summary>
 /// The check run's title, conclusion and Markdown summary. Findings that cannot be annotated (outside the
-/// repository) come first in the table, so nothing is lost; the summary stays under GitHub's 65535 characters.
+/// repository) come first in the table, so nothing is lost, then the others, most severe first; the summary stays under GitHub's 65535 characters.
 /// </summary>
 internal static class CheckRunSummary
 {
@@ -33,7 +33,8 @@ internal static class CheckRunSummary
         }
 
         text.Append("\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n");
-        var ordered = targets.OrderBy(t => t.InRepository).ToList(); // stable: the sorted order within each group
+        // Not annotatable first (the table is their only place), then errors, warnings, notices (AnnotationOrder); stable.
+        var ordered = AnnotationOrder.MostSevereFirst(targets, t => t.Finding).OrderBy(t => t.InRepository).ToList();
         var shown = 0;
         foreach (var target in ordered)
         {

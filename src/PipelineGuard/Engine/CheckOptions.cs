@@ -13,4 +13,7 @@ internal sealed record CheckOptions(IReadOnlyList<string> Paths, Severity? FailO
 
     /// <summary>Image-build logs to diagnose against the checked workspace (<c>--build-log</c>).</summary>
     public IReadOnlyList<BuildLogInput> BuildLogs { get; init; } = [];
+
+    /// <summary>Told (what, done, total) as the run goes, for a progress indicator; null: nobody listens.</summary>
+    public Action<string, int, int>? Progress { get; init; }
 }

@@ -21,7 +21,7 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var settings = options.Settings;
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
         var context = new RuleContext(workspace, RuleSettingsOf(settings));
-        var all = FindingOrder.Sort(RunRules(rules.Where(r => !settings.IsOff(r.Info.Id)).ToList(), context, workspace)
+        var all = FindingOrder.Sort(RunRules(context, settings, options.Progress)
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);
@@ -31,27 +31,44 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
 
     /// <summary>
     /// Each rule is a pure function of the workspace, so on a large workspace they run in parallel; the findings are
-    /// sorted afterwards, so the order of the output does not depend on which finished first.
+    /// sorted afterwards, so the order of the output does not depend on which finished first. Progress counts rules done.
     /// </summary>
-    private static IEnumerable<Finding> RunRules(List<IRule> active, RuleContext context, Environments.Workspace workspace)
+    private List<Finding> RunRules(RuleContext context, Settings settings, Action<string, int, int>? progress)
     {
-        if (workspace.Documents.Count < 8)
-        {
-            return active.SelectMany(r => r.Check(context)).ToList();
-        }
-
+        var active = rules.Where(r => !settings.IsOff(r.Info.Id)).ToList();
         var results = new List<Finding>[active.Count];
-        try
+        var done = 0;
+        void RunOne(int i)
         {
-            Parallel.For(0, active.Count, i => results[i] = [.. active[i].Check(context)]);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
+            results[i] = [.. active[i].Check(context)];
+            var finished = Interlocked.Increment(ref done);
+            progress?.Invoke("rules", finished, active.Count);
         }
 
-        return results.SelectMany(r => r);
+        progress?.Invoke("rules", 0, active.Count);
+        if (context.Workspace.Documents.Count < 8)
+        {
+            // Starting the thread pool costs more than a few small files take.
+            for (var i = 0; i < active.Count; i++)
+            {
+                RunOne(i);
+            }
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, active.Count, RunOne);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The same exception as a sequential run would throw, not a wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
+        }
+
+        return [.. results.SelectMany(r => r)];
     }
 
     /// <summary>

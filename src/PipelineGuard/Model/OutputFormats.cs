@@ -6,5 +6,5 @@ namespace PipelineGuard.Model;
 /// </summary>
 internal static class OutputFormats
 {
-    public static IReadOnlyList<string> Names { get; } = ["text", "json", "sarif", "github", "azure", "markdown"];
+    public static IReadOnlyList<string> Names { get; } = ["text", "compact", "json", "sarif", "github", "azure", "markdown"];
 }

@@ -57,12 +57,13 @@ internal sealed class AzureReporter(ReporterOptions options) : IReporter
             "task.logissue",
             [
                 new("type", finding.Severity == Severity.Error ? "error" : "warning"),
-                new("sourcepath", CommandEscaping.Neutralise(_paths.AzureSourcePath(span.File))),
+                new("sourcepath", _paths.AzureSourcePath(span.File)),
                 new("linenumber", span.Line >= 1 ? Number(span.Line) : null),
                 new("columnnumber", span.Line >= 1 && span.Column >= 1 ? Number(span.Column) : null),
                 new("code", finding.RuleId),
             ],
-            CommandEscaping.Neutralise($"{finding.RuleId} {finding.Rule.Name}: {message}"));
+            // Only the task library's escaping: the agent reads one command per line, this one, from its start.
+            $"{finding.RuleId} {finding.Rule.Name}: {message}");
     }
 
     private static string NoticeLine(Finding finding, CheckResult result)

@@ -13,10 +13,13 @@ namespace PipelineGuard.Reporting;
 /// (<see href="https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts">command.ts</see>) and Azure's
 /// task library (<see href="https://github.com/microsoft/azure-pipelines-task-lib/blob/master/node/taskcommand.ts">taskcommand.ts</see>).
 /// It keeps a value inside its property or message.</item>
-/// <item><see cref="Neutralise"/>, applied first to every user-controlled string: the escaping alone leaves
-/// <c>##vso[</c> and <c>##[</c> in a message, which Azure's agent (<c>IndexOf("##vso[")</c>, anywhere in a line) and
-/// the runner's legacy parser (<c>IndexOf("##[")</c>) match, and it leaves invisible characters that a
-/// culture-sensitive <c>IndexOf</c> skips, so <c>#&lt;ZWSP&gt;#vso[</c> could match too.</item>
+/// <item><see cref="Neutralise"/>, applied to every user-controlled line that is not itself one of our commands (the
+/// echoed findings, Azure's notice lines): there <c>##vso[</c> and <c>##[</c> would be read, by Azure's agent
+/// (<c>IndexOf("##vso[")</c>, anywhere in a line) and the runner's legacy parser (<c>IndexOf("##[")</c>), and invisible
+/// characters that a culture-sensitive <c>IndexOf</c> skips could hide them (<c>#&lt;ZWSP&gt;#vso[</c>). Inside one of
+/// our commands the text is only escaped, as the platforms' libraries do: each reads one command per line, ours, at its
+/// start, and the escaped CR and LF keep the text on that line (<see cref="GitHubUserCommand"/> covers the one case
+/// where the runner would look further).</item>
 /// </list>
 /// </summary>
 internal static class CommandEscaping
@@ -71,6 +74,52 @@ internal static class CommandEscaping
 
         return sb.Append("::").Append(GitHubData(message)).ToString();
     }
+
+    /// <summary>
+    /// A GitHub command that carries user text (an annotation): exactly <see cref="GitHubCommand"/>, so a message with
+    /// <c>##[error]</c> arrives unchanged. The runner tries its <c>::</c> parser first and reads a line's <c>##[</c>
+    /// (anywhere in it) only when that parser fails; it finds the <c>::</c> that ends the properties with a
+    /// culture-sensitive search, which fails when the separator is glued to a neighbour (a combining mark right after
+    /// it, a prepended mark such as U+0600 right before it). Only then, when the runner would fall back to its legacy
+    /// parser, are the values neutralised (<see cref="Neutralise"/>), so no <c>##[</c> is left for it to read.
+    /// </summary>
+    public static string GitHubUserCommand(string name, IReadOnlyList<KeyValuePair<string, string?>> properties, string message)
+    {
+        var line = GitHubCommand(name, properties, message);
+        return SeparatorStandsAlone(line)
+            ? line
+            : GitHubCommand(name, [.. properties.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value is null ? null : Neutralise(p.Value)))], Neutralise(message));
+    }
+
+    /// <summary>
+    /// Whether the <c>::</c> after the properties is two text elements of their own, with an ordinary character (or
+    /// nothing) on each side: then every search for <c>::</c>, ordinal or linguistic, finds it where it is. Text
+    /// elements (UAX #29) come from .NET's own Unicode tables, so this holds under invariant globalization too.
+    /// </summary>
+    private static bool SeparatorStandsAlone(string line)
+    {
+        var separator = line.IndexOf("::", 2, StringComparison.Ordinal);
+        var boundaries = System.Globalization.StringInfo.ParseCombiningCharacters(line);
+        return separator > 2
+            && Array.BinarySearch(boundaries, separator) >= 0
+            && Array.BinarySearch(boundaries, separator + 1) >= 0
+            && (separator + 2 == line.Length || Array.BinarySearch(boundaries, separator + 2) >= 0)
+            && IsOrdinary(line, separator - 1)
+            && (separator + 2 == line.Length || IsOrdinary(line, separator + 2));
+    }
+
+    private static bool IsOrdinary(string text, int index)
+    {
+        if (char.IsSurrogate(text[index]))
+        {
+            return Rune.TryGetRuneAt(text, char.IsLowSurrogate(text[index]) && index > 0 ? index - 1 : index, out var rune) && !IsUnsafe(rune) && !IsMark(rune);
+        }
+
+        var c = new Rune(text[index]);
+        return !IsUnsafe(c) && !IsMark(c);
+    }
+
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary><c>##vso[area.event k=v;k=v;]message</c> as the task library's <c>TaskCommand.toString</c> writes it.</summary>
     public static string AzureCommand(string name, IEnumerable<KeyValuePair<string, string?>> properties, string message)

@@ -55,9 +55,10 @@ internal sealed class GitHubReporter(ReporterOptions options) : IReporter
 
     private void WriteAnnotations(CheckResult result, TextWriter output)
     {
-        var errors = result.Findings.Where(f => f.Severity == Severity.Error).ToList();
-        var warnings = result.Findings.Where(f => f.Severity == Severity.Warning).ToList();
-        var notices = result.Findings.Where(f => f.Severity == Severity.Notice).ToList();
+        var ordered = AnnotationOrder.MostSevereFirst(result.Findings, f => f);
+        var errors = ordered.Where(f => f.Severity == Severity.Error).ToList();
+        var warnings = ordered.Where(f => f.Severity == Severity.Warning).ToList();
+        var notices = ordered.Where(f => f.Severity == Severity.Notice).ToList();
         var hiddenErrors = Math.Max(0, errors.Count - AnnotationsPerLevel);
         var hiddenWarnings = Math.Max(0, warnings.Count - AnnotationsPerLevel);
 
@@ -94,14 +95,14 @@ internal sealed class GitHubReporter(ReporterOptions options) : IReporter
     private string Annotation(Finding finding, CheckResult result)
     {
         var (span, message) = AnnotationPlace.For(finding, result);
-        return CommandEscaping.GitHubCommand(
+        return CommandEscaping.GitHubUserCommand(
             finding.Severity.ToName(),
             [
-                new("file", CommandEscaping.Neutralise(_paths.RepositoryRelative(span.File))),
+                new("file", _paths.RepositoryRelative(span.File)),
                 .. Position(span),
-                new("title", $"{finding.RuleId} {CommandEscaping.Neutralise(finding.Rule.Name)}"),
+                new("title", $"{finding.RuleId} {finding.Rule.Name}"),
             ],
-            CommandEscaping.Neutralise(message));
+            message);
     }
 
     /// <summary>

@@ -4,10 +4,11 @@ using PipelineGuard.Model;
 namespace PipelineGuard.Reporting;
 
 /// <summary>
-/// The Markdown summary: a verdict line and one table row per finding. Written to <c>$GITHUB_STEP_SUMMARY</c> by the
-/// <c>github</c> format (GitHub refuses a step summary over 1 MiB: "supports content up to a size of 1024k", so the
-/// table stops early with a note) and alone by the <c>markdown</c> format. Every user-controlled cell is escaped:
-/// a crafted package name must not add table cells, links, images or HTML.
+/// The Markdown summary: a verdict line, the findings per rule (most severe rules first), then the findings of each
+/// rule in a collapsed <c>&lt;details&gt;</c> block, errors before warnings before notices. Written to
+/// <c>$GITHUB_STEP_SUMMARY</c> by the <c>github</c> format (GitHub refuses a step summary over 1 MiB: "supports content
+/// up to a size of 1024k", so the blocks stop early with a note) and alone by the <c>markdown</c> format. Every
+/// user-controlled cell is escaped: a crafted package name must not add table cells, links, images or HTML.
 /// </summary>
 internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEnvironmentVariable)
 {
@@ -15,6 +16,8 @@ internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEn
     public const int GitHubLimitBytes = 900 * 1024;
 
     private const int MaxMessageLength = 1000;
+
+    private const string TableHead = "| Severity | File | Line | Message |\n| --- | --- | --- | --- |\n";
 
     public string Build(CheckResult result, int maxBytes = int.MaxValue)
     {
@@ -26,32 +29,64 @@ internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEn
             return sb.ToString();
         }
 
-        sb.Append("| Severity | Rule | File | Line | Message |\n| --- | --- | --- | --- | --- |\n");
-        var budget = maxBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 200;
-        var written = 0;
-        foreach (var finding in result.Findings)
+        var tallies = RuleTally.Of(result.Findings);
+        sb.Append("| Rule | Errors | Warnings | Notices |\n| --- | ---: | ---: | ---: |\n");
+        foreach (var tally in tallies)
         {
-            var row = Row(finding, result);
-            var size = Encoding.UTF8.GetByteCount(row);
-            if (size > budget)
+            sb.Append($"| [{tally.Rule.Id}]({tally.Rule.HelpUri}) {Escape(tally.Rule.Name)} | {tally.Errors} | {tally.Warnings} | {tally.Notices} |\n");
+        }
+
+        sb.Append('\n');
+        var budget = maxBytes - Encoding.UTF8.GetByteCount(sb.ToString()) - 300;
+        var written = 0;
+        var full = false;
+        foreach (var tally in tallies)
+        {
+            var head = $"<details><summary>{tally.Rule.Id} {Html(tally.Rule.Name)}: {tally.Counts}</summary>\n\n{TableHead}";
+            const string Tail = "\n</details>\n\n";
+            var fixedSize = Encoding.UTF8.GetByteCount(head) + Tail.Length;
+            if (fixedSize > budget)
             {
                 break;
             }
 
-            sb.Append(row);
-            budget -= size;
-            written++;
+            sb.Append(head);
+            budget -= fixedSize;
+            var findings = result.Findings.Where(f => f.RuleId == tally.Rule.Id).OrderByDescending(f => f.Severity); // stable: sorted within a severity
+            foreach (var finding in findings)
+            {
+                var row = Row(finding, result);
+                var size = Encoding.UTF8.GetByteCount(row);
+                if (size > budget)
+                {
+                    full = true;
+                    break;
+                }
+
+                sb.Append(row);
+                budget -= size;
+                written++;
+            }
+
+            sb.Append(Tail);
+            if (full)
+            {
+                break;
+            }
         }
 
         if (written < result.Findings.Count)
         {
             var rest = result.Findings.Count - written;
-            sb.Append($"\n{rest} more {(rest == 1 ? "finding is" : "findings are")} not listed: the summary is kept under GitHub's 1 MiB limit. ");
+            sb.Append($"{rest} more {(rest == 1 ? "finding is" : "findings are")} not listed: the summary is kept under GitHub's 1 MiB limit. ");
             sb.Append("The log of this step, and the SARIF or JSON report, list them all.\n");
         }
 
         return sb.ToString();
     }
+
+    /// <summary>Text inside the raw HTML of a <c>&lt;summary&gt;</c>, where Markdown escapes do not apply.</summary>
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(CommandEscaping.Neutralise(text));
 
     private static string Verdict(CheckResult result)
     {
@@ -66,7 +101,6 @@ internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEn
     {
         var (span, message) = AnnotationPlace.For(finding, result);
         var path = paths.RepositoryRelative(span.File);
-        var rule = $"[{finding.RuleId}]({finding.Rule.HelpUri}) {Escape(finding.Rule.Name)}";
         var file = Escape(path);
         var line = span.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (BlobUrl(path, span.Line) is { } url)
@@ -80,7 +114,7 @@ internal sealed class MarkdownSummary(CiPaths paths, Func<string, string?> getEn
         }
 
         var fix = finding.Fix is { } f ? $"<br>Fix: {Escape(f)}" : string.Empty;
-        return $"| {finding.Severity.ToName()} | {rule} | {file} | {line} | {Escape(message)}{fix} |\n";
+        return $"| {finding.Severity.ToName()} | {file} | {line} | {Escape(message)}{fix} |\n";
     }
 
     /// <summary>A link to the line on GitHub when the run knows its server, repository and commit.</summary>

@@ -10,7 +10,8 @@ internal static class ReporterFactory
     /// <summary>The reporter for <paramref name="format"/>, or null when the name is unknown.</summary>
     public static IReporter? Create(string format, ReporterOptions options) => format switch
     {
-        "text" => new TextReporter(options.Colour),
+        "text" => new TextReporter(options.Colour, options.Verbose),
+        "compact" => new CompactReporter(),
         "json" => new JsonReporter(),
         "sarif" => new SarifReporter(options),
         "github" => new GitHubReporter(options),

@@ -23,6 +23,9 @@ internal sealed record ReporterOptions(bool Colour, Func<string, string?> GetEnv
     /// <summary>Where the SARIF report of this run is written, for the <c>sarif-file</c> step output; null when none is.</summary>
     public string? SarifFile { get; init; }
 
+    /// <summary><c>--verbose</c>: the text format shows every finding in full (message, source line, fix), ungrouped.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The rules a SARIF run describes; null: every rule of the catalog.</summary>
     public IReadOnlyList<RuleInfo>? Rules { get; init; }
 

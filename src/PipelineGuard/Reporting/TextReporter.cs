@@ -1,21 +1,41 @@
+using System.Globalization;
 using System.Text;
 using PipelineGuard.Model;
 
 namespace PipelineGuard.Reporting;
 
 /// <summary>
-/// The human format: <c>path:line:col: severity PGxxx name: message</c>, the source line with a caret
-/// under the offending token, and a summary line. Colour only when asked (a terminal without NO_COLOR).
+/// The human format. By default one line per finding, <c>path:line:col: severity PGxxx name: why</c>, of about
+/// <see cref="ShortMessage.FirstLineLength"/> characters; repeated findings of one rule in one file as the first one and a
+/// line that lists the others; then a closing summary (findings per rule, the files with the most) and the verdict.
+/// With <c>--verbose</c> (and in the CI formats' log group, <see cref="WriteFindings"/>) every finding in full: the
+/// whole message, the source line with a caret under the offending token, related places and the fix.
+/// Colour only when asked (a terminal without NO_COLOR).
 /// </summary>
-internal sealed class TextReporter(bool color) : IReporter
+internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
     private const string Dim = "\u001b[2m";
 
+    /// <summary>How many files the closing summary names.</summary>
+    private const int TopFiles = 5;
+
+    /// <summary>How many line numbers a grouped line lists before it says "…".</summary>
+    private const int ListedLines = 12;
+
     public void Write(CheckResult result, TextWriter output)
     {
-        WriteFindings(result, output);
+        if (verbose)
+        {
+            WriteFindings(result, output);
+        }
+        else
+        {
+            WriteGrouped(result, output);
+        }
+
+        WriteClosingSummary(result, output);
         WriteSummary(result, output);
     }
 
@@ -25,6 +45,85 @@ internal sealed class TextReporter(bool color) : IReporter
         foreach (var finding in result.Findings)
         {
             WriteFinding(result, finding, output);
+        }
+    }
+
+    /// <summary>One line per finding; the second and later findings of a rule in a file only by their line numbers.</summary>
+    private void WriteGrouped(CheckResult result, TextWriter output)
+    {
+        foreach (var file in result.Findings.GroupBy(f => f.Span.File, StringComparer.Ordinal))
+        {
+            var byRule = file.GroupBy(f => f.RuleId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            foreach (var finding in file)
+            {
+                var same = byRule[finding.RuleId];
+                if (!ReferenceEquals(same[0], finding))
+                {
+                    continue;
+                }
+
+                output.WriteLine(FirstLine(finding));
+                if (same.Count > 1)
+                {
+                    output.WriteLine(Paint(Dim, $"    … and {same.Count - 1} more {finding.RuleId} in this file at {LineList(same.Skip(1))}"));
+                }
+            }
+        }
+    }
+
+    private static string LineList(IEnumerable<Finding> findings)
+    {
+        var lines = findings.Select(f => f.Span.Line).Distinct().ToList();
+        var shown = string.Join(", ", lines.Take(ListedLines).Select(l => l.ToString(CultureInfo.InvariantCulture)));
+        return (lines.Count == 1 ? "line " : "lines ") + shown + (lines.Count > ListedLines ? ", …" : string.Empty);
+    }
+
+    /// <summary><c>path:line:col: severity PGxxx name: why</c>, the why cut to fit the line.</summary>
+    private string FirstLine(Finding finding)
+    {
+        var span = finding.Span;
+        var location = $"{TextSanitizer.ForTerminal(span.File)}:{span.Line}:{span.Column}";
+        var severity = finding.Severity.ToName();
+        var plain = $"{location}: {severity} {finding.RuleId} {finding.Rule.Name}: ";
+        var why = ShortMessage.Of(TextSanitizer.ForTerminal(finding.Message), ShortMessage.FirstLineLength - plain.Length);
+        return $"{Paint(Bold, location)}: {Paint(SeverityColour(finding.Severity), severity)} {Paint(Bold, finding.RuleId)} {finding.Rule.Name}: {why}";
+    }
+
+    /// <summary>Findings per rule and the files with the most, so a long run ends with what to look at first.</summary>
+    private void WriteClosingSummary(CheckResult result, TextWriter output)
+    {
+        if (result.Findings.Count == 0)
+        {
+            return;
+        }
+
+        var tallies = RuleTally.Of(result.Findings);
+        var idWidth = tallies.Max(t => t.Rule.Id.Length + 1 + t.Rule.Name.Length);
+        output.WriteLine();
+        output.WriteLine(Paint(Bold, "Findings per rule:"));
+        foreach (var tally in tallies)
+        {
+            var rule = $"{tally.Rule.Id} {tally.Rule.Name}".PadRight(idWidth);
+            output.WriteLine($"  {rule}  {Paint(SeverityColour(tally.Highest), tally.Counts)}");
+        }
+
+        var files = result.Findings.GroupBy(f => f.Span.File, StringComparer.Ordinal)
+            .Select(g => (File: g.Key, Count: g.Count()))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.File, StringComparer.Ordinal)
+            .ToList();
+        if (files.Count > 1)
+        {
+            output.WriteLine(Paint(Bold, files.Count > TopFiles ? $"Files with the most findings ({TopFiles} of {files.Count}):" : "Files with findings:"));
+            var countWidth = files[0].Count.ToString(CultureInfo.InvariantCulture).Length;
+            foreach (var (file, count) in files.Take(TopFiles))
+            {
+                output.WriteLine($"  {count.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)}  {TextSanitizer.ForTerminal(file)}");
+            }
+        }
+
+        if (!verbose)
+        {
+            output.WriteLine(Paint(Dim, $"A rule in full: pipelineguard explain {tallies[0].Rule.Id}; every finding with its source line and fix: --verbose."));
         }
     }
 

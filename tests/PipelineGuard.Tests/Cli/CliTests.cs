@@ -65,9 +65,9 @@ public sealed class CliTests
     }
 
     [Test]
-    public void Text_output_shows_the_line_with_a_caret_and_a_summary_without_colour_under_no_color()
+    public void Verbose_text_output_shows_the_line_with_a_caret_and_a_summary_without_colour_under_no_color()
     {
-        var (_, stdout, _) = Run(Lint.Repo(("env.yml", Unpinned)), new Dictionary<string, string> { ["NO_COLOR"] = "1" }, "check");
+        var (_, stdout, _) = Run(Lint.Repo(("env.yml", Unpinned)), new Dictionary<string, string> { ["NO_COLOR"] = "1" }, "check", "--verbose");
         var lines = stdout.Split('\n');
         Assert.Multiple(() =>
         {

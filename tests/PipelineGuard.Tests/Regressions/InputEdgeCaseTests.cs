@@ -115,7 +115,7 @@ public sealed class InputEdgeCaseTests
             File.CreateSymbolicLink(Path.Combine(repo.FullName, "requirements.txt"), secret);
             File.WriteAllText(Path.Combine(repo.FullName, "env.yml"), "name: e\nimage: python:3.11.9\nconda_file: conda.yml\n");
             File.CreateSymbolicLink(Path.Combine(repo.FullName, "conda.yml"), secret);
-            var (code, stdout, _) = Run(new PhysicalFileSystem(repo.FullName), "check");
+            var (code, stdout, _) = Run(new PhysicalFileSystem(repo.FullName), "check", "--verbose");
             Assert.Multiple(() =>
             {
                 Assert.That(code, Is.EqualTo(1));

@@ -68,6 +68,35 @@ public sealed class CommandEscapingOracleTests
     }
 
     /// <summary>
+    /// Annotations carry user text exactly as the toolkit writes it (a message quoting <c>##[error]</c> included); the
+    /// only rows that differ are those whose text starts with a mark or an invisible character, which could glue to the
+    /// <c>::</c> separator (<see cref="CommandEscaping.GitHubUserCommand"/>).
+    /// </summary>
+    [Test]
+    public void Annotation_lines_are_the_toolkits_unless_the_text_would_glue_to_the_separator()
+    {
+        var differing = new List<string>();
+        foreach (var row in Rows.Value)
+        {
+            var s = row.Input;
+            if (CommandEscaping.GitHubUserCommand("warning", [new("file", s), new("line", "7")], s) != Expected(row.GitHub, "warning"))
+            {
+                differing.Add(s);
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Rows.Value.Count(r => r.Input.Contains("##[", StringComparison.Ordinal) && !differing.Contains(r.Input)), Is.GreaterThan(50));
+            Assert.That(differing, Is.All.Matches<string>(s => s.Length > 0 && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(s, 0) is
+                System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or
+                System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.Format or
+                System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.LineSeparator or
+                System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.Surrogate));
+        });
+    }
+
+    /// <summary>
     /// Both parsers split a property at its first '=' with empty entries removed, so a value that starts with '='
     /// loses it (a platform quirk without an escape; it can drop a property but never add one).
     /// </summary>

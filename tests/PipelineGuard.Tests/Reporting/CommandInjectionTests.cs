@@ -60,17 +60,21 @@ public sealed class CommandInjectionTests
         foreach (var s in Hostile)
         {
             var (output, files) = Run("github", HostileResult(s), GitHubEnvironment(), sarifFile: "out/" + s + ".sarif");
-            AssertInert(output, s);
+            AssertInertOutsideOurCommands(output, s);
             var executed = CiLogSimulator.GitHub(output);
+            var file = Paths.RepositoryRelative("envs/" + s + ".yml");
+            var message = "'" + s + "' is bad";
             Assert.Multiple(() =>
             {
                 Assert.That(executed.Select(c => c.Name), Is.EqualTo(new[] { "group", "stop-commands", Token, "endgroup", "error", "error", "warning", "notice" }), Show(s));
                 Assert.That(executed[1].Data, Is.EqualTo(Token), Show(s));
-                Assert.That(executed[4].Properties["file"], Is.EqualTo(CommandEscaping.Neutralise(Paths.RepositoryRelative("envs/" + s + ".yml"))), Show(s));
-                Assert.That(executed[4].Data, Is.EqualTo(CommandEscaping.Neutralise("'" + s + "' is bad")), Show(s));
+                // Exactly the toolkit's escaping, unless the text would glue to the "::" separator (then neutralised).
+                Assert.That((executed[4].Properties["file"], executed[4].Data), Is.EqualTo((file, message)).Or.EqualTo((CommandEscaping.Neutralise(file), CommandEscaping.Neutralise(message))), Show(s));
+                Assert.That(executed.Where(c => c.Name is "error" or "warning" or "notice").Select(c => c.Line).Where(l => l.Contains("##[", StringComparison.OrdinalIgnoreCase)),
+                    Is.All.Matches<string>(SeparatorStandsAlone), "a line the runner could fail to parse as ::error reaches the legacy parser: " + Show(s));
                 Assert.That(executed[4].Properties.Keys, Is.EquivalentTo(new[] { "file", "line", "endLine", "col", "endColumn", "title" }), Show(s));
                 Assert.That(executed[7].Properties.Keys, Is.EquivalentTo(new[] { "file", "line", "endLine", "title" }), "no columns on a multi-line range");
-                Assert.That(output, Does.Not.Contain("##[").And.Not.Contain("##vso[").IgnoreCase, Show(s));
+                Assert.That(NotOurCommands(output), Has.None.Contain("##[").IgnoreCase.And.None.Contain("##vso[").IgnoreCase, Show(s));
                 AssertOutputsFile(files["/runner/set_output"], s);
             });
         }
@@ -82,19 +86,21 @@ public sealed class CommandInjectionTests
         foreach (var s in Hostile)
         {
             var (output, _) = Run("azure", HostileResult(s), new() { ["TF_BUILD"] = "True", ["BUILD_SOURCESDIRECTORY"] = "/agent/s" });
-            AssertInert(output, s);
+            AssertInertOutsideOurCommands(output, s);
             var executed = CiLogSimulator.Azure(output);
             Assert.Multiple(() =>
             {
                 Assert.That(executed.Select(c => c.Name), Is.EqualTo(new[] { "task.logissue", "task.logissue", "task.logissue", "task.complete" }), Show(s));
-                Assert.That(executed[0].Properties["sourcepath"], Does.StartWith("/").Or.EqualTo(CommandEscaping.Neutralise("envs/" + s + ".yml")), Show(s));
+                Assert.That(executed[0].Properties["sourcepath"], Does.StartWith("/").Or.EqualTo("envs/" + s + ".yml"), Show(s));
+                Assert.That(executed[0].Data, Is.EqualTo($"PG102 pip-unpinned{s}: '{s}' is bad"), "the task library's escaping, nothing else: " + Show(s));
                 Assert.That(executed[0].Properties["code"], Is.EqualTo("PG102"));
                 Assert.That(executed[3].Properties["result"], Is.EqualTo("Failed"));
                 var smuggled = CiLogSimulator.Lines(output).Where(line =>
                 {
                     var ours = line.StartsWith("##vso[task.logissue ", StringComparison.Ordinal) || line.StartsWith("##vso[task.complete ", StringComparison.Ordinal);
                     var group = line is "##[group]PipelineGuard: findings with their source lines" or "##[endgroup]";
-                    var rest = ours ? line[6..] : group ? string.Empty : line;
+                    // The agent reads one command per line, the first: ours, from the start. Text after it is only data.
+                    var rest = ours || group ? string.Empty : line;
                     return rest.Contains("##vso[", StringComparison.OrdinalIgnoreCase) || rest.Contains("##[", StringComparison.OrdinalIgnoreCase);
                 });
                 Assert.That(smuggled, Is.Empty, Show(s));
@@ -108,11 +114,17 @@ public sealed class CommandInjectionTests
         foreach (var s in Hostile)
         {
             var (output, _) = Run("markdown", HostileResult(s));
-            var rows = output.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();
+            var lines = output.Split('\n');
+            var rows = lines.Where(l => l.StartsWith("| error |", StringComparison.Ordinal) || l.StartsWith("| warning |", StringComparison.Ordinal) || l.StartsWith("| notice |", StringComparison.Ordinal)).ToList();
+            var ruleRows = lines.Where(l => l.StartsWith("| [PG", StringComparison.Ordinal)).ToList();
+            var summaries = lines.Where(l => l.StartsWith("<details>", StringComparison.Ordinal)).ToList();
             Assert.Multiple(() =>
             {
                 Assert.That(rows, Has.Count.EqualTo(4), Show(s));
-                Assert.That(rows.Select(CountCellBreaks), Is.All.EqualTo(6), Show(s));
+                Assert.That(rows.Select(CountCellBreaks), Is.All.EqualTo(5), Show(s));
+                Assert.That(ruleRows.Select(CountCellBreaks), Is.All.EqualTo(5), Show(s));
+                Assert.That(summaries.Select(l => l.Replace("<details><summary>", string.Empty, StringComparison.Ordinal).Replace("</summary>", string.Empty, StringComparison.Ordinal)),
+                    Has.None.Contain("<").And.None.Contain(">"), "no HTML of the input's own in a <summary>: " + Show(s));
                 AssertInert(output, s);
             });
         }
@@ -158,7 +170,7 @@ public sealed class CommandInjectionTests
             var stdout = new StringWriter();
             var code = CliApp.Run(["check"], new CliConsole(stdout, new StringWriter(), k => env.GetValueOrDefault(k), OutputIsTerminal: false, fs));
             var output = stdout.ToString();
-            AssertInert(output, Evil);
+            AssertInertOutsideOurCommands(output, Evil);
             var executed = CiLogSimulator.GitHub(output);
             Assert.Multiple(() =>
             {
@@ -166,7 +178,7 @@ public sealed class CommandInjectionTests
                 Assert.That(executed.Select(c => c.Name).Distinct(), Is.SubsetOf(new[] { "group", "stop-commands", "endgroup", "error", "warning", "notice" }.Append(executed[1].Data)));
                 Assert.That(executed.Count(c => c.Name == "stop-commands"), Is.EqualTo(1));
                 Assert.That(output, Does.Contain(executed[1].Data + "::"), "the resume line");
-                Assert.That(output, Does.Not.Contain("##vso[").IgnoreCase.And.Not.Contain("##[").IgnoreCase);
+                Assert.That(NotOurCommands(output), Has.None.Contain("##vso[").IgnoreCase.And.None.Contain("##[").IgnoreCase);
                 Assert.That(File.ReadAllText(outputs), Does.StartWith("errors<<ghadelimiter_"));
                 Assert.That(File.ReadAllText(summary), Does.StartWith("## PipelineGuard"));
             });
@@ -176,6 +188,61 @@ public sealed class CommandInjectionTests
             File.Delete(summary);
             File.Delete(outputs);
         }
+    }
+
+    [Test]
+    public void A_message_with_command_prefixes_arrives_unchanged_inside_an_annotation()
+    {
+        const string Message = "run ##[error]x and ##vso[task.complete result=Failed;]y, 100% done";
+        var result = Result([("a.yml", "dependencies:\n  - pip\n")], [new Finding(ErrorRule, Severity.Error, Message, new SourceSpan("a.yml", 2, 5, 2, 8))]);
+        var github = Run("github", result, GitHubEnvironment()).Output;
+        var azure = Run("azure", result, new() { ["TF_BUILD"] = "True" }).Output;
+        Assert.Multiple(() =>
+        {
+            Assert.That(github, Does.Contain("::run ##[error]x and ##vso[task.complete result=Failed;]y, 100%25 done\n"));
+            Assert.That(CiLogSimulator.GitHub(github).Single(c => c.Name == "error").Data, Is.EqualTo(Message));
+            Assert.That(azure, Does.Contain("]PG102 pip-unpinned: run ##[error]x and ##vso[task.complete result=Failed;]y, 100%AZP25 done\n"));
+            Assert.That(CiLogSimulator.Azure(azure).Select(c => c.Name), Is.EqualTo(new[] { "task.logissue", "task.complete" }));
+        });
+    }
+
+    /// <summary>
+    /// Text that glues to the "::" after the properties: with ICU (the runner's globalization), the culture-sensitive
+    /// <c>IndexOf("::")</c> of TryParseV2 returns -1 for these (measured), and the runner then reads the line's <c>##[</c>.
+    /// Those lines fall back to the neutralised text.
+    /// </summary>
+    [TestCase("pip-unpinned", "\u0301##[add-mask]x")]
+    [TestCase("pip-unpinned", "\u0338##[set-output name=a;]b")]
+    [TestCase("pip-unpinned\u0600", "##[add-mask]x")]
+    public void Text_that_would_glue_to_the_separator_is_neutralised(string ruleName, string message)
+    {
+        var rule = new RuleInfo("PG102", ruleName, Severity.Error, "x");
+        var result = Result([("a.yml", "dependencies:\n  - pip\n")], [new Finding(rule, Severity.Error, message, new SourceSpan("a.yml", 2, 5, 2, 8))]);
+        var line = Run("github", result, GitHubEnvironment()).Output.Split('\n').Single(l => l.StartsWith("::error ", StringComparison.Ordinal));
+        Assert.That(line, Does.Not.Contain("##["));
+    }
+
+    private static bool SeparatorStandsAlone(string line)
+    {
+        var separator = line.IndexOf("::", 2, StringComparison.Ordinal);
+        var starts = StringInfo.ParseCombiningCharacters(line);
+        return separator > 2 && new[] { separator, separator + 1, separator + 2 }.All(i => i == line.Length || Array.IndexOf(starts, i) >= 0)
+            && (separator + 2 == line.Length || CharUnicodeInfo.GetUnicodeCategory(line, separator + 2) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Format));
+    }
+
+    /// <summary>The lines that are not one of our own annotation commands (whose text is only escaped).</summary>
+    private static List<string> NotOurCommands(string output) =>
+        output.Split('\n').Where(l => !IsOurCommand(l)).ToList();
+
+    private static bool IsOurCommand(string line) =>
+        line.StartsWith("::error ", StringComparison.Ordinal) || line.StartsWith("::warning ", StringComparison.Ordinal) ||
+        line.StartsWith("::notice file=", StringComparison.Ordinal) || line.StartsWith("##vso[task.logissue ", StringComparison.Ordinal);
+
+    /// <summary>Every other line inert; our commands' lines only one line each (their text escaped as the platforms do).</summary>
+    private static void AssertInertOutsideOurCommands(string output, string input)
+    {
+        AssertInert(string.Join('\n', NotOurCommands(output)), input);
+        Assert.That(output.Split('\n').Where(IsOurCommand), Has.None.Contain("\r"), Show(input));
     }
 
     /// <summary>Every line is one line, and carries no character a parser could skip or split at.</summary>

@@ -103,8 +103,10 @@ public sealed class GitHubReporterTests
         {
             Assert.That(summary, Does.StartWith("## PipelineGuard\n\n:x: **Failed** (`--fail-on error`): 1 error, 1 warning, 0 notices in 1 file."));
             Assert.That(summary, Does.Contain(
-                "| error | [PG102](https://github.com/pipelineguard/pipelineguard/blob/main/docs/rules/PG102.md) pip-unpinned | a.yml | " +
-                "[3](https://github.com/octo/ml/blob/abc123/a.yml#L3) | pip \\| unpinned<br>Fix: pip=24.2 |"));
+                "| [PG102](https://github.com/pipelineguard/pipelineguard/blob/main/docs/rules/PG102.md) pip-unpinned | 1 | 0 | 0 |"));
+            Assert.That(summary, Does.Contain(
+                "<details><summary>PG102 pip-unpinned: 1 error</summary>\n\n| Severity | File | Line | Message |\n| --- | --- | --- | --- |\n" +
+                "| error | a.yml | [3](https://github.com/octo/ml/blob/abc123/a.yml#L3) | pip \\| unpinned<br>Fix: pip=24.2 |\n\n</details>"));
             Assert.That(files["/runner/set_output"], Is.EqualTo(
                 $"errors<<ghadelimiter_{Token}\n1\nghadelimiter_{Token}\n" +
                 $"warnings<<ghadelimiter_{Token}\n1\nghadelimiter_{Token}\n" +

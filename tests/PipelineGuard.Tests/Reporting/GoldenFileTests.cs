@@ -33,7 +33,7 @@ public sealed class GoldenFileTests
         return new Checker(new PhysicalFileSystem(Path.Combine(RepositoryRoot(), "examples")), rules, Support.FixedClock.SessionDay).Run(new CheckOptions(["."]));
     }
 
-    private static (string Output, Dictionary<string, string> Files) Report(string format, Dictionary<string, string> env, string? sarifFile = null)
+    private static (string Output, Dictionary<string, string> Files) Report(string format, Dictionary<string, string> env, string? sarifFile = null, bool verbose = false)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var options = new ReporterOptions(false, k => env.GetValueOrDefault(k))
@@ -42,6 +42,7 @@ public sealed class GoldenFileTests
             AppendToFile = (path, text) => files[path] = files.GetValueOrDefault(path, string.Empty) + text,
             NewToken = () => ReportingFixtures.Token,
             SarifFile = sarifFile,
+            Verbose = verbose,
             Rules = [.. RuleCatalog.All.Where(r => GoldenRules.Contains(r.Info.Id)).Select(r => r.Info)],
         };
         var output = new StringWriter();
@@ -61,12 +62,19 @@ public sealed class GoldenFileTests
     };
 
     [TestCase("text", "examples.txt")]
+    [TestCase("compact", "examples.compact.txt")]
     [TestCase("json", "examples.json")]
     [TestCase("sarif", "examples.sarif")]
     [TestCase("markdown", "examples.md")]
     public void Plain_formats_match_their_golden_file(string format, string golden)
     {
         Compare(golden, Report(format, []).Output);
+    }
+
+    [Test]
+    public void Verbose_text_matches_its_golden_file()
+    {
+        Compare("examples.verbose.txt", Report("text", [], verbose: true).Output);
     }
 
     [Test]

@@ -64,6 +64,10 @@ for (let i = 0; i < fragments.length; i++) {
 }
 add('%'.repeat(50) + '\r\n'.repeat(20) + ':,'.repeat(30) + ';]'.repeat(30));
 add('a'.repeat(5000));
+// A message that quotes a command prefix must come out of the libraries unchanged (only %, CR and LF escaped),
+// and text that glues to the '::' separator (a combining mark after it, a prepended mark before it).
+['see ##[error]x in the log', 'run ##[set-output name=a;]b then ##vso[task.complete result=Failed;]c', '##[group]g\n##[endgroup]',
+  '\u0301##[add-mask]x', '\u0338##[error]y', 'a\u0600', 'x ##[warning]100%'].forEach(add);
 add(fragments.join(''));
 
 // --- ask the libraries -----------------------------------------------------------------------------
