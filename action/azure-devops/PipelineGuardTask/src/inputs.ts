@@ -1,4 +1,5 @@
 import tl = require('azure-pipelines-task-lib/task');
+import { ruleList, words } from './inputText';
 
 // What the task was asked to do, read once from its inputs (task.json) so the rest never calls task-lib for them.
 export interface TaskInputs {
@@ -39,17 +40,6 @@ export function readInputs(): TaskInputs {
         releaseUrl: text(tl.getInput('releaseUrl')),
         arguments: text(tl.getInput('arguments')),
     };
-}
-
-// Paths are words separated by spaces or newlines, as action.yml's `paths` and the template's parameters are.
-export function words(value: string | undefined): string[] {
-    return (value ?? '').split(/\s+/).filter(w => w.length > 0);
-}
-
-// Rule lists may be written one per line or with spaces; the CLI takes one comma-separated value.
-export function ruleList(value: string | undefined): string | undefined {
-    const items = (value ?? '').split(/[\s,]+/).filter(w => w.length > 0);
-    return items.length > 0 ? items.join(',') : undefined;
 }
 
 function text(value: string | undefined): string | undefined {
