@@ -68,4 +68,45 @@ public sealed class FixCliTests
         var (_, stdout, stderr) = Run(Lint.Repo(), "--help");
         Assert.That(stdout + stderr, Does.Contain("fix"));
     }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links and Unix file modes")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void On_disk_it_writes_the_real_file_keeps_CRLF_and_mode_and_never_writes_through_a_link_out_of_the_repository()
+    {
+        var top = Directory.CreateTempSubdirectory("pg-fix-cli-");
+        try
+        {
+            var repo = Path.Combine(top.FullName, "repo");
+            Directory.CreateDirectory(Path.Combine(repo, ".git"));
+            Directory.CreateDirectory(Path.Combine(repo, "envs"));
+            var crlf = Env.Replace("\n", "\r\n", StringComparison.Ordinal);
+            var inside = Path.Combine(repo, "envs", "environment.yml");
+            File.WriteAllText(inside, crlf);
+            File.SetUnixFileMode(inside, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+            File.CreateSymbolicLink(Path.Combine(repo, "envs", "alias.yml"), "environment.yml");
+            var outside = Path.Combine(top.FullName, "environment.yml");
+            File.WriteAllText(outside, Env);
+            File.CreateSymbolicLink(Path.Combine(repo, "envs", "outside.yml"), outside);
+
+            var diff = Run(new PhysicalFileSystem(repo), "fix");
+            var (code, stdout, _) = Run(new PhysicalFileSystem(repo), "fix", "--write");
+            Assert.Multiple(() =>
+            {
+                Assert.That(diff.Out, Does.StartWith("--- a/envs/environment.yml\n").And.Not.Contain("alias.yml").And.Not.Contain("outside.yml"));
+                Assert.That(diff.Err, Does.Contain("alias.yml").And.Contain("through a symbolic link"));
+                Assert.That(code, Is.Zero);
+                Assert.That(stdout, Does.StartWith("fixed 1 finding in 1 file"));
+                Assert.That(File.ReadAllText(inside), Is.EqualTo(crlf.Replace("pip=20.2.4", "pip=26.0.1", StringComparison.Ordinal)));
+                Assert.That(File.GetUnixFileMode(inside), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead));
+                Assert.That(new FileInfo(Path.Combine(repo, "envs", "alias.yml")).LinkTarget, Is.EqualTo("environment.yml"), "the link stays a link");
+                Assert.That(File.ReadAllText(outside), Is.EqualTo(Env), "nothing outside the repository is written");
+                Assert.That(Directory.GetFiles(Path.Combine(repo, "envs"), "*.tmp"), Is.Empty);
+            });
+        }
+        finally
+        {
+            top.Delete(recursive: true);
+        }
+    }
 }

@@ -28,10 +28,19 @@ internal sealed class FixPlanner(IFileSystem fs)
         {
             var (patch, reasons) = PlanFile(group.Key, [.. group], result, guard, cwd, root);
             skipped.AddRange(reasons);
-            if (patch is not null)
+            if (patch is null)
             {
-                files.Add(patch);
+                continue;
             }
+
+            // A link inside the repository makes one file two documents: fix it once, by its first name.
+            if (files.FirstOrDefault(f => f.RealPath == patch.RealPath) is { } same)
+            {
+                skipped.AddRange(patch.Applied.Select(f => new SkippedFix(f, $"the file is {same.Display} (through a symbolic link), whose fixes are applied first; run fix again")));
+                continue;
+            }
+
+            files.Add(patch);
         }
 
         return new FixPlan(files, skipped);
@@ -110,7 +119,8 @@ internal sealed class FixPlanner(IFileSystem fs)
         }
 
         builder.Append(text, at, text.Length - at);
-        var repositoryPath = PathUtil.ToDisplay(Path.GetRelativePath(root, full));
+        // The diff names the real file: git applies a patch to a file, never through a link.
+        var repositoryPath = PathUtil.ToDisplay(Path.GetRelativePath(guard.RealRoot(root), read.Path.RealPath));
         return (new FilePatch(display, repositoryPath, read.Path.RealPath, encoding, text, builder.ToString(), edits), skipped);
     }
 
