@@ -29,7 +29,13 @@ internal static class SuggestionBlock
             return null;
         }
 
+        // The block quotes the source line in a comment nobody masks: never a line with a token or a password on it.
         var line = source.GetLine(span.Line);
+        if (UrlCredentials.RedactAll(line) != line || (finding.Secret is { } secret && secret.Line <= span.Line && span.Line <= secret.EndLine))
+        {
+            return null;
+        }
+
         if (span.Column < 1 || span.EndColumn < span.Column || span.EndColumn - 1 > line.Length)
         {
             return null;

@@ -180,7 +180,9 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
         if (finding.Fix is { } fix)
         {
             // Only a replacement in a checked file is a SARIF fix; a log rule's fix is advice, and stays a property.
-            if (result.Source(finding.FixTarget.File) is { } fixedFile && finding.FixTarget.EndLine <= fixedFile.LineCount)
+            // Nor is one over a credential: the fix carries it masked, and applying it would write the mask.
+            if (result.Source(finding.FixTarget.File) is { } fixedFile && finding.FixTarget.EndLine <= fixedFile.LineCount &&
+                finding.Secret is null && !HoldsCredential(fixedFile, finding.FixTarget))
             {
                 WriteFix(json, finding.FixTarget, fix);
             }
@@ -218,6 +220,9 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
         json.WriteEndObject();
         json.WriteEndArray();
     }
+
+    private static bool HoldsCredential(SourceText source, SourceSpan span) =>
+        Enumerable.Range(span.Line, span.EndLine - span.Line + 1).Select(source.GetLine).Any(line => UrlCredentials.RedactAll(line) != line);
 
     private void WritePhysicalLocation(Utf8JsonWriter json, SourceSpan span)
     {

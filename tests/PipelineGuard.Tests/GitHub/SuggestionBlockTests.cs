@@ -41,6 +41,7 @@ public sealed class SuggestionBlockTests
             Assert.That(Suggest("  - pip=20.2.4", new SourceSpan("env.yml", 2, 5, 2, 40), "pip=26.0.1"), Is.Null, "past the line's end");
             Assert.That(Suggest("  - pip=20.2.4", new SourceSpan("env.yml", 2, 5, 2, 15), "pip=20.2.4"), Is.Null, "no change");
             Assert.That(Suggest("  - pip=20.2.4", new SourceSpan("env.yml", 2, 5, 2, 15), "pip=26.0.1\n  - x"), Is.Null, "a new line");
+            Assert.That(Suggest("- git+https://user:tok3n@example.com/a.git@v1 # x", new SourceSpan("env.yml", 2, 50, 2, 51), "y"), Is.Null, "a line with a token");
         });
     }
 }

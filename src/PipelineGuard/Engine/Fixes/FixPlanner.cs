@@ -140,6 +140,13 @@ internal sealed class FixPlanner(IFileSystem fs)
             return (null, "its target starts or ends inside a line break or a character");
         }
 
+        // The engine masks URL credentials in every fix; over a target that holds one, the fix would write the mask.
+        var replaced = text[start.Value..end.Value];
+        if (UrlCredentials.RedactAll(replaced) != replaced)
+        {
+            return (null, "its target holds a credential that the fix shows masked; fix it by hand");
+        }
+
         var replacement = finding.Fix!;
         if (replacement.Contains('\r', StringComparison.Ordinal))
         {
@@ -157,7 +164,7 @@ internal sealed class FixPlanner(IFileSystem fs)
             replacement = replacement.Replace("\n", lineEnd, StringComparison.Ordinal);
         }
 
-        return text.AsSpan(start.Value, end.Value - start.Value).SequenceEqual(replacement)
+        return replaced == replacement
             ? (null, "the text already reads as the fix")
             : (new FixEdit(finding, start.Value, end.Value, replacement), null);
     }

@@ -11,7 +11,7 @@ namespace PipelineGuard.Tests.Engine.Fixes;
 /// <summary>
 /// Every rule whose page's Bad example gives a fix, fixed the way <c>pipelineguard fix --write</c> does it
 /// (<see cref="FixPlanner"/>, the bytes written back, the check run again, until nothing more applies): each fixed
-/// finding is gone, and nothing new appears on the lines the fixes touched.
+/// finding is gone, and nothing new appears on the lines the fixes touched. The bundled examples go the same way.
 /// </summary>
 public sealed class FixCatalogTests
 {
@@ -31,6 +31,26 @@ public sealed class FixCatalogTests
     }
 
     [Test]
+    public void The_bundled_examples_are_fixed_and_checked_again_without_new_findings()
+    {
+        var fs = new InMemoryFileSystem("/repo");
+        var root = RepositoryRootOnDisk();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "examples"), "*", SearchOption.AllDirectories))
+        {
+            fs.Add("/repo/" + Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        }
+
+        var (applied, touched, before, after) = FixUntilDone(fs);
+        Assert.Multiple(() =>
+        {
+            Assert.That(applied, Is.Not.Empty, "the examples have fixes to apply");
+            Assert.That(new FixPlanner(fs).Plan(Lint.Run(fs, ".")).FixCount, Is.Zero, "nothing machine-safe is left");
+            Assert.That(after.Where(f => touched.Contains((f.Span.File, f.Span.Line)) && !before.Contains(f.RuleId) && !applied.Any(a => Deferred.Contains((a.RuleId, f.RuleId))))
+                .Select(f => $"{f.RuleId} {f.Span}: {f.Message}"), Is.Empty, "a fix made a new finding");
+        });
+    }
+
+    [Test]
     public void The_catalog_has_fixes_of_every_rule_known_to_give_one()
     {
         var rules = RulesWithFixes().Select(t => (string)t.Arguments[0]!).ToList();
@@ -40,12 +60,26 @@ public sealed class FixCatalogTests
     [TestCaseSource(nameof(RulesWithFixes))]
     public void Applying_the_fixes_removes_the_findings_and_adds_none(string ruleId, (string Path, string Content)[] files)
     {
-        var fs = Lint.Repo(files);
+        var (applied, touched, before, after) = FixUntilDone(Lint.Repo(files));
+        bool OnTouchedLine(Finding f) => touched.Contains((f.Span.File, f.Span.Line));
+        Assert.Multiple(() =>
+        {
+            Assert.That(applied.Select(f => f.RuleId), Does.Contain(ruleId), "the rule's own fix is machine-safe");
+            Assert.That(after.Where(f => f.RuleId == ruleId && f.Fix is not null && OnTouchedLine(f)).Select(f => $"{f.Span}: {f.Message}"), Is.Empty,
+                $"{ruleId} still fires where its fix was applied");
+            Assert.That(after.Where(f => OnTouchedLine(f) && !before.Contains(f.RuleId) && !applied.Any(a => Deferred.Contains((a.RuleId, f.RuleId))))
+                .Select(f => $"{f.RuleId} {f.Span}: {f.Message}"), Is.Empty, "a fix made a new finding");
+        });
+    }
+
+    /// <summary>Fixes as <c>fix --write</c> does, round after round until nothing applies: the fixes, their lines, the rules there before, and the check after.</summary>
+    private static (List<Finding> Applied, HashSet<(string, int)> Touched, HashSet<string> Before, List<Finding> After) FixUntilDone(InMemoryFileSystem fs)
+    {
         var original = Check(fs);
         var applied = new List<Finding>();
         for (var round = 0; round < 5; round++)
         {
-            var plan = new FixPlanner(fs).Plan(Lint.Run(fs));
+            var plan = new FixPlanner(fs).Plan(Lint.Run(fs, "."));
             if (plan.FixCount == 0)
             {
                 break;
@@ -58,18 +92,20 @@ public sealed class FixCatalogTests
             }
         }
 
-        var after = Check(fs);
         var touched = applied.Select(f => (f.FixTarget.File, f.FixTarget.Line)).ToHashSet();
-        bool OnTouchedLine(Finding f) => touched.Contains((f.Span.File, f.Span.Line));
-        var before = original.Where(OnTouchedLine).Select(f => f.RuleId).ToHashSet();
-        Assert.Multiple(() =>
+        var before = original.Where(f => touched.Contains((f.Span.File, f.Span.Line))).Select(f => f.RuleId).ToHashSet();
+        return (applied, touched, before, Check(fs));
+    }
+
+    private static string RepositoryRootOnDisk()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PipelineGuard.sln")))
         {
-            Assert.That(applied.Select(f => f.RuleId), Does.Contain(ruleId), "the rule's own fix is machine-safe");
-            Assert.That(after.Where(f => f.RuleId == ruleId && f.Fix is not null && OnTouchedLine(f)).Select(f => $"{f.Span}: {f.Message}"), Is.Empty,
-                $"{ruleId} still fires where its fix was applied");
-            Assert.That(after.Where(f => OnTouchedLine(f) && !before.Contains(f.RuleId) && !applied.Any(a => Deferred.Contains((a.RuleId, f.RuleId))))
-                .Select(f => $"{f.RuleId} {f.Span}: {f.Message}"), Is.Empty, "a fix made a new finding");
-        });
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("PipelineGuard.sln not found above the test directory");
     }
 
     private static List<Finding> Check(InMemoryFileSystem fs) =>

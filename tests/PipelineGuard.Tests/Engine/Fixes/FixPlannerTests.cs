@@ -115,4 +115,22 @@ public sealed class FixPlannerTests
         Assert.That(plan.Files, Is.Empty);
         Assert.That(plan.Skipped.Single().Reason, Does.Contain("did not read").Or.Contain("outside the repository root"));
     }
+
+    [Test]
+    public void A_fix_over_a_credential_is_skipped_rather_than_writing_the_mask()
+    {
+        const string text = "channels: [conda-forge]\ndependencies:\n  - python=3.12.7\n  - pip=20.2.4\n";
+        var fs = Lint.Repo(("env.yml", text));
+        var result = Lint.Run(fs);
+        var pg135 = result.Findings.First(f => f.RuleId == "PG135");
+        fs.Add("/repo/env.yml", text.Replace("  - pip=20.2.4", "  - https://u:secret@example.com/x", StringComparison.Ordinal));
+        var withToken = Lint.Run(fs);
+        var masked = pg135 with { FixSpan = new SourceSpan("env.yml", 4, 5, 4, 35), Fix = "https://u:***@example.com/y" };
+        var plan = new FixPlanner(fs).Plan(withToken with { Findings = [masked] });
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Files, Is.Empty);
+            Assert.That(plan.Skipped.Single().Reason, Does.Contain("credential"));
+        });
+    }
 }
