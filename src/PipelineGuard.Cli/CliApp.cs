@@ -45,7 +45,7 @@ internal static class CliApp
             settings.AutoVersion = true;
             settings.AutoHelp = true;
         });
-        var parsed = parser.ParseArguments<CheckVerb, RulesVerb, ExplainVerb, ConfigVerb>(rest);
+        var parsed = parser.ParseArguments<CheckVerb, RulesVerb, ExplainVerb, ConfigVerb, FixVerb>(rest);
         return parsed.MapResult(
             (CheckVerb verb) =>
             {
@@ -55,6 +55,7 @@ internal static class CliApp
             (RulesVerb _) => RulesCommand.Run(console),
             (ExplainVerb verb) => ExplainCommand.Run(verb, console),
             (ConfigVerb verb) => ConfigCommand.Run(verb.Config, new Dictionary<string, string?>(), console),
+            (FixVerb verb) => FixCommand.Run(verb, console),
             errors => ReportParseErrors(parsed, errors, console));
     }
 

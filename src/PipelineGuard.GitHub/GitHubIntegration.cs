@@ -160,7 +160,7 @@ internal sealed class GitHubIntegration(
                 try
                 {
                     prLines ??= await new PullRequestFilesSource(client, retry).Read(settings, number, cancellation).ConfigureAwait(false);
-                    await new ReviewPublisher(client, retry).Publish(settings, number, targets, prLines, cancellation).ConfigureAwait(false);
+                    await new ReviewPublisher(client, retry, result.Source).Publish(settings, number, targets, prLines, cancellation).ConfigureAwait(false);
                 }
                 catch (GitHubApiFailure e)
                 {

@@ -13,8 +13,10 @@ namespace PipelineGuard.GitHub.Reviews;
 /// finding's fingerprint marker. Octokit's review types know only the deprecated diff <c>position</c>
 /// (octokit.net#3046), so the review is posted through <see cref="IConnection"/> with our own JSON using
 /// <c>line</c>/<c>side</c> (https://docs.github.com/en/rest/pulls/reviews#create-a-review-for-a-pull-request).
+/// With the checked files' text (<paramref name="sources"/>), a comment whose finding has a fix on its line carries a
+/// <c>```suggestion</c> block (<see cref="SuggestionBlock"/>).
 /// </summary>
-internal sealed class ReviewPublisher(IGitHubClient client, ApiRetry retry)
+internal sealed class ReviewPublisher(IGitHubClient client, ApiRetry retry, Func<string, SourceText?>? sources = null)
 {
     /// <summary>More inline comments than this in one review trips GitHub's content-creation limits; the rest go in the body.</summary>
     public const int MaxInlineComments = 50;
@@ -36,7 +38,7 @@ internal sealed class ReviewPublisher(IGitHubClient client, ApiRetry retry)
         var uri = new Uri($"repos/{Uri.EscapeDataString(settings.Owner)}/{Uri.EscapeDataString(settings.Repository)}/pulls/{pullRequest}/reviews", UriKind.Relative);
         try
         {
-            await Post(uri, Body(settings, inline, inBody), cancellation).ConfigureAwait(false);
+            await Post(uri, Body(settings, inline, inBody, sources), cancellation).ConfigureAwait(false);
         }
         catch (GitHubApiFailure e) when (e.Status == (System.Net.HttpStatusCode)422 && inline.Count > 0)
         {
@@ -58,7 +60,7 @@ internal sealed class ReviewPublisher(IGitHubClient client, ApiRetry retry)
         return comments.Select(c => c.Body).Concat(reviews.Select(r => r.Body)).SelectMany(Fingerprints.Read).ToHashSet(StringComparer.Ordinal);
     }
 
-    internal static string Body(GitHubSettings settings, IReadOnlyList<FindingTarget> inline, IReadOnlyList<FindingTarget> inBody)
+    internal static string Body(GitHubSettings settings, IReadOnlyList<FindingTarget> inline, IReadOnlyList<FindingTarget> inBody, Func<string, SourceText?>? sources = null)
     {
         var body = new StringBuilder();
         body.Append($"**PipelineGuard**: {inline.Count + inBody.Count} new finding{(inline.Count + inBody.Count == 1 ? string.Empty : "s")}");
@@ -95,7 +97,7 @@ internal sealed class ReviewPublisher(IGitHubClient client, ApiRetry retry)
                 json.WriteString("path", target.Path);
                 json.WriteNumber("line", target.Span.Line);
                 json.WriteString("side", "RIGHT");
-                json.WriteString("body", CommentBody(target));
+                json.WriteString("body", CommentBody(target, sources));
                 json.WriteEndObject();
             }
 
@@ -106,10 +108,18 @@ internal sealed class ReviewPublisher(IGitHubClient client, ApiRetry retry)
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    internal static string CommentBody(FindingTarget target)
+    internal static string CommentBody(FindingTarget target, Func<string, SourceText?>? sources = null)
     {
         var f = target.Finding;
         var text = $"**{f.Severity.ToName()}** [{f.RuleId}]({f.Rule.HelpUri}) {f.Rule.Name}: {f.Message}";
+        var suggestion = sources is null ? null : SuggestionBlock.For(target, sources);
+        if (suggestion is not null)
+        {
+            // The block goes last and whole: a cut one would suggest a broken line.
+            var tail = "\n\n" + suggestion;
+            return TextLimits.Truncate(text, TextLimits.CommentBytes - System.Text.Encoding.UTF8.GetByteCount(tail)) + tail + "\n\n" + Fingerprints.Marker(target.Fingerprint);
+        }
+
         if (f.Fix is { Length: > 0 } fix)
         {
             text += $"\n\nFix: `{fix.Replace("`", "'", StringComparison.Ordinal)}`";

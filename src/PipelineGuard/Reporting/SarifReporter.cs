@@ -10,7 +10,7 @@ namespace PipelineGuard.Reporting;
 /// (<see href="https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning">SARIF support</see>):
 /// one run, <c>tool.driver.rules</c> with every rule (descriptions, help page, default level, tags), one result per
 /// finding with <c>ruleIndex</c>, <c>level</c>, a repository-relative location with its full region,
-/// <c>partialFingerprints</c> and <c>relatedLocations</c>. A run without findings still has <c>results: []</c>.
+/// <c>partialFingerprints</c>, <c>relatedLocations</c> and, for a finding with a fix, <c>fixes</c>. A run without findings still has <c>results: []</c>.
 /// Checked against the OASIS JSON schema (TestData/sarif-schema-2.1.0.json) and, once, the SARIF Multitool.
 /// </summary>
 internal sealed class SarifReporter(ReporterOptions options) : IReporter
@@ -179,6 +179,14 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
 
         if (finding.Fix is { } fix)
         {
+            // Only a replacement in a checked file is a SARIF fix; a log rule's fix is advice, and stays a property.
+            // Nor is one over a credential: the fix carries it masked, and applying it would write the mask.
+            if (result.Source(finding.FixTarget.File) is { } fixedFile && finding.FixTarget.EndLine <= fixedFile.LineCount &&
+                finding.Secret is null && !HoldsCredential(fixedFile, finding.FixTarget))
+            {
+                WriteFix(json, finding.FixTarget, fix);
+            }
+
             json.WriteStartObject("properties");
             json.WriteString("fix", fix);
             json.WriteEndObject();
@@ -187,10 +195,46 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// SARIF 2.1.0 §3.55: one fix, one artifact change, one replacement of the fix's target (an empty
+    /// <c>deletedRegion</c> is an insertion point), in the region conventions of the locations.
+    /// </summary>
+    private void WriteFix(Utf8JsonWriter json, SourceSpan target, string fix)
+    {
+        json.WriteStartArray("fixes");
+        json.WriteStartObject();
+        WriteText(json, "description", $"Replace with: {fix}");
+        json.WriteStartArray("artifactChanges");
+        json.WriteStartObject();
+        WriteArtifactLocation(json, target);
+        json.WriteStartArray("replacements");
+        json.WriteStartObject();
+        WriteRegion(json, "deletedRegion", target);
+        json.WriteStartObject("insertedContent");
+        json.WriteString("text", fix);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    private static bool HoldsCredential(SourceText source, SourceSpan span) =>
+        Enumerable.Range(span.Line, span.EndLine - span.Line + 1).Select(source.GetLine).Any(line => UrlCredentials.RedactAll(line) != line);
+
     private void WritePhysicalLocation(Utf8JsonWriter json, SourceSpan span)
     {
-        var path = _paths.RepositoryRelative(span.File);
         json.WriteStartObject("physicalLocation");
+        WriteArtifactLocation(json, span);
+        WriteRegion(json, "region", span);
+        json.WriteEndObject();
+    }
+
+    private void WriteArtifactLocation(Utf8JsonWriter json, SourceSpan span)
+    {
+        var path = _paths.RepositoryRelative(span.File);
         json.WriteStartObject("artifactLocation");
         if (Path.IsPathRooted(path))
         {
@@ -203,7 +247,11 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
         }
 
         json.WriteEndObject();
-        json.WriteStartObject("region");
+    }
+
+    private static void WriteRegion(Utf8JsonWriter json, string name, SourceSpan span)
+    {
+        json.WriteStartObject(name);
         var line = Math.Max(1, span.Line);
         var column = Math.Max(1, span.Column);
         json.WriteNumber("startLine", line);
@@ -211,7 +259,6 @@ internal sealed class SarifReporter(ReporterOptions options) : IReporter
         var endLine = Math.Max(line, span.EndLine);
         json.WriteNumber("endLine", endLine);
         json.WriteNumber("endColumn", endLine == line ? Math.Max(column, span.EndColumn) : Math.Max(1, span.EndColumn));
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -187,6 +187,26 @@ public sealed class GitHubEndToEndTests
     }
 
     [Test]
+    public void A_review_comment_with_a_fix_on_its_line_carries_a_suggestion_of_the_whole_new_line()
+    {
+        using var server = new FakeGitHubServer
+        {
+            Files = [new JsonObject { ["filename"] = "environment.yml", ["status"] = "modified", ["changes"] = 1, ["patch"] = "@@ -3,2 +3,2 @@\n   - python=3.12.7\n-  - pip=20.2.4\n+  - pip=20.2.4   # pinned" }],
+        };
+        var fs = new InMemoryFileSystem("/repo").Add("/repo/environment.yml", "channels: [conda-forge]\ndependencies:\n  - python=3.12.7\n  - pip=20.2.4   # pinned\n");
+        Run(server, fs, Review);
+
+        var comment = server.To("POST", "/pulls/5/reviews").Single().Json!["comments"]!.AsArray().Single(c => ((string?)c!["body"])!.Contains("PG135", StringComparison.Ordinal))!;
+        var body = (string?)comment["body"];
+        Assert.Multiple(() =>
+        {
+            Assert.That((int?)comment["line"], Is.EqualTo(4));
+            Assert.That(body, Does.Contain("\n\n```suggestion\n  - pip=26.0.1   # pinned\n```\n\n<!-- pipelineguard:fp="));
+            Assert.That(body, Does.Not.Contain("Fix: `"));
+        });
+    }
+
+    [Test]
     public void Only_changed_keeps_the_findings_on_lines_the_pull_request_adds()
     {
         using var server = new FakeGitHubServer
