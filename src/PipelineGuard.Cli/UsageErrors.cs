@@ -11,10 +11,7 @@ namespace PipelineGuard.Cli;
 /// </summary>
 internal static class UsageErrors
 {
-    /// <summary>Every verb of the program, found by its attribute so that a new verb is suggested without being listed here.</summary>
-    private static readonly List<Type> VerbTypes = [.. typeof(UsageErrors).Assembly.GetTypes().Where(t => t.GetCustomAttribute<VerbAttribute>() is not null)];
-
-    public static IReadOnlyList<string> VerbNames { get; } = [.. VerbTypes.Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> VerbNames => Verbs.Names;
 
     public static string OneLine(IReadOnlyList<Error> errors, Type? verbType)
     {
@@ -39,7 +36,7 @@ internal static class UsageErrors
     /// </summary>
     public static void ThrowOnMissingValue(IReadOnlyList<string> args)
     {
-        var verbType = args.Count == 0 ? null : VerbTypes.FirstOrDefault(t => t.GetCustomAttribute<VerbAttribute>()!.Name == args[0]);
+        var verbType = args.Count == 0 ? null : Verbs.Named(args[0]);
         if (verbType is null)
         {
             return;

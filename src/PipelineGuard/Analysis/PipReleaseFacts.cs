@@ -68,13 +68,15 @@ internal static class PipReleaseFacts
     /// <c>23.1.1a1</c>) do not count; versions newer than the table are given the benefit of the doubt.
     /// </summary>
     public static bool NoneRunsOn(CondaVersionSet admitted, (int Major, int Minor) python) =>
-        NoneRunsOnCache.GetOrAdd((admitted.ToString(), python.Major, python.Minor), _ => NoneRunsOnUncached(admitted, python));
+        (bool)NoneRunsOnCache.GetOrAdd($"{admitted}|{python.Major}.{python.Minor}", _ => NoneRunsOnUncached(admitted, python));
 
     // A monorepo repeats a handful of pip specs thousands of times, and each answer walks the whole release table:
     // answers are kept by the set's text (its intervals) and the Python. Rules run in parallel, hence concurrent.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int), bool> NoneRunsOnCache = new();
+    // Keys are strings and values objects: the framework's shared code for reference types is precompiled, while a
+    // tuple key or a bool value would be compiled by the JIT at start-up (docs/performance.md).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> NoneRunsOnCache = new(StringComparer.Ordinal);
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int, int), CondaVersion?> InstalledCache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CondaVersion?> InstalledCache = new(StringComparer.Ordinal);
 
     private static bool NoneRunsOnUncached(CondaVersionSet admitted, (int Major, int Minor) python)
     {
@@ -88,7 +90,7 @@ internal static class PipReleaseFacts
     /// Pythons its newest line runs on. Null when none is admitted (PG135's case, or an empty intersection).
     /// </summary>
     public static CondaVersion? Installed(CondaVersionSet admitted, (int Major, int Minor)? python) =>
-        InstalledCache.GetOrAdd((admitted.ToString(), python?.Major ?? -1, python?.Minor ?? -1), _ => InstalledUncached(admitted, python));
+        InstalledCache.GetOrAdd($"{admitted}|{python?.Major}.{python?.Minor}", _ => InstalledUncached(admitted, python));
 
     private static CondaVersion? InstalledUncached(CondaVersionSet admitted, (int Major, int Minor)? python)
     {

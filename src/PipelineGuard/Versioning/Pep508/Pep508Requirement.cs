@@ -99,8 +99,8 @@ internal sealed class Pep508Requirement
     {
         if (!Memo.TryGetValue(text ?? string.Empty, out var parsed))
         {
-            var ok = RequirementParser.TryParse(text ?? string.Empty, out var r, out var e);
-            parsed = (ok, r, e);
+            RequirementParser.TryParse(text ?? string.Empty, out var r, out var e);
+            parsed = new ParseOutcome(r, e);
             if (Memo.Count < MemoLimit)
             {
                 Memo.TryAdd(text ?? string.Empty, parsed);
@@ -108,13 +108,15 @@ internal sealed class Pep508Requirement
         }
 
         (requirement, error) = (parsed.Requirement, parsed.Error);
-        return parsed.Ok;
+        return parsed.Requirement is not null;
     }
 
     private const int MemoLimit = 100_000;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Ok, Pep508Requirement? Requirement, RequirementError? Error)> Memo =
-        new(StringComparer.Ordinal);
+    // A class, not a tuple: the framework's shared code for reference types is precompiled (docs/performance.md).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParseOutcome> Memo = new(StringComparer.Ordinal);
+
+    private sealed record ParseOutcome(Pep508Requirement? Requirement, RequirementError? Error);
 
     /// <summary>
     /// Like <c>str(Requirement)</c>: name, sorted extras, sorted specifiers, "@ url", "; marker"; except that a space
