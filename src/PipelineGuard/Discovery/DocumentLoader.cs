@@ -212,6 +212,12 @@ internal sealed class DocumentLoader(RepositoryFiles guard, string workingDirect
             file.Problems.Add(new ParseProblem(SourceSpan.LineOf(display, 1), "a conda specification must be a mapping with a 'dependencies' list"));
         }
 
+        if (file.Kind == DocumentKind.CondaSpec && parsed.Root is DocMapping map)
+        {
+            // Read the spec here, where files load in parallel, rather than when the assembler takes the file in turn.
+            file.Conda = CondaSpecReader.Read(map, file.Problems);
+        }
+
         return file;
     }
 

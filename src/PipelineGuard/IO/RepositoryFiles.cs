@@ -21,7 +21,15 @@ internal sealed class RepositoryFiles(IFileSystem fs)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _realRoots = new(StringComparer.Ordinal);
 
     /// <summary>Where <paramref name="path"/> really leads and whether it may be read, judged against <paramref name="root"/>.</summary>
-    public GuardedPath Inspect(string path, string root)
+    public GuardedPath Inspect(string path, string root) =>
+        // The walk inspects each file and the loader inspects it again before reading: once is enough per run.
+        (GuardedPath)_inspected.GetOrAdd(path + "\0" + root, _ => InspectUncached(path, root));
+
+    // A string key (no file name holds NUL) and a boxed value: the framework's shared code for reference types is
+    // precompiled, while an instantiation over a struct would be compiled by the JIT at start-up (docs/performance.md).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _inspected = new(StringComparer.Ordinal);
+
+    private GuardedPath InspectUncached(string path, string root)
     {
         var real = Resolve(path);
         if (real is null)
@@ -89,6 +97,39 @@ internal sealed class RepositoryFiles(IFileSystem fs)
     /// Each <c>..</c> of a link's target applies to the link's real folder, never to the path as written.
     /// </summary>
     private string? Resolve(string path)
+    {
+        // The files of one folder share its resolution: resolve each folder once (thousands of files in a monorepo
+        // would otherwise read every link of the path again), then only the file's own name.
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+
+        var folder = Path.GetDirectoryName(full);
+        var name = Path.GetFileName(full);
+        if (folder is null || name.Length == 0 || name is "." or "..")
+        {
+            return ResolveComponents(full);
+        }
+
+        var realFolder = _realFolders.GetOrAdd(folder, ResolveComponents);
+        if (realFolder is null)
+        {
+            return null;
+        }
+
+        var file = Path.Join(realFolder, name);
+        return ReadLink(file) is null ? file : ResolveComponents(full);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _realFolders = new(StringComparer.Ordinal);
+
+    private string? ResolveComponents(string path)
     {
         string full;
         try

@@ -40,16 +40,28 @@ internal sealed class CondaVersion : IComparable<CondaVersion>, IEquatable<Conda
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out CondaVersion? version, [NotNullWhen(false)] out string? error)
     {
-        version = null;
-        error = CondaVersionParser.Parse(text ?? string.Empty, out var normalized, out var release, out var local);
-        if (error is not null)
+        // Versions are immutable and a monorepo repeats the same few hundred (and the pip release table is compared
+        // against every spec): each text is parsed once per run. The memo stops growing at MemoLimit texts.
+        text ??= string.Empty;
+        if (!Memo.TryGetValue(text, out var outcome))
         {
-            return false;
+            error = CondaVersionParser.Parse(text, out var normalized, out var release, out var local);
+            outcome = new ParseOutcome(error is null ? new CondaVersion(text, normalized!, release, local) : null, error);
+            if (Memo.Count < MemoLimit)
+            {
+                Memo.TryAdd(text, outcome);
+            }
         }
 
-        version = new CondaVersion(text!, normalized!, release, local);
-        return true;
+        (version, error) = (outcome.Version, outcome.Error);
+        return version is not null;
     }
+
+    private const int MemoLimit = 100_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParseOutcome> Memo = new(StringComparer.Ordinal);
+
+    private sealed record ParseOutcome(CondaVersion? Version, string? Error);
 
     public static CondaVersion Parse(string text) =>
         TryParse(text, out var version, out var error) ? version : throw new FormatException($"Invalid conda version '{text}': {error}.");
