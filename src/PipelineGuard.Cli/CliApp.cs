@@ -34,7 +34,8 @@ internal static class CliApp
         args = HelpRequests.Normalise(args);
         var isCheck = args.Length > 0 && args[0] == "check";
         var (requests, buildLogs, rest) = isCheck ? FormatOutputPairs.Extract(args) : ([], [], [.. args]);
-        var (select, ignore, remaining) = isCheck ? RuleListOptions.Extract(rest) : ([], [], rest);
+        var takesRules = isCheck || (args.Length > 0 && args[0] == "fix");
+        var (select, ignore, remaining) = takesRules ? RuleListOptions.Extract(rest) : ([], [], rest);
         rest = remaining;
         UsageErrors.ThrowOnMissingValue(rest);
         using var parser = new Parser(settings =>
@@ -57,7 +58,11 @@ internal static class CliApp
             (RulesVerb _) => RulesCommand.Run(console),
             (ExplainVerb verb) => ExplainCommand.Run(verb, console),
             (ConfigVerb verb) => ConfigCommand.Run(verb.Config, new Dictionary<string, string?>(), console),
-            (FixVerb verb) => FixCommand.Run(verb, console),
+            (FixVerb verb) =>
+            {
+                (verb.SelectedRules, verb.IgnoredRules) = (select, ignore);
+                return FixCommand.Run(verb, console);
+            },
             errors => ReportParseErrors(parsed, errors, console));
     }
 

@@ -14,7 +14,12 @@ internal static class FixCommand
 {
     public static int Run(FixVerb verb, CliConsole console)
     {
-        var (settings, _) = SettingsResolver.Load(console, verb.Config, new Dictionary<string, string?>());
+        var flags = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [Configuration.SettingKeys.Select] = verb.SelectedRules.Count > 0 ? string.Join(',', verb.SelectedRules) : null,
+            [Configuration.SettingKeys.Ignore] = verb.IgnoredRules.Count > 0 ? string.Join(',', verb.IgnoredRules) : null,
+        };
+        var (settings, _) = SettingsResolver.Load(console, verb.Config, flags);
         var options = new CheckOptions([.. verb.Paths], FailOn: null) { Settings = settings };
         var result = new Checker(console.FileSystem, console.Clock).Run(options);
         var plan = new FixPlanner(console.FileSystem).Plan(result);

@@ -63,6 +63,25 @@ public sealed class FixCliTests
     }
 
     [Test]
+    public void Ignore_and_select_take_ids_or_names_as_check_does()
+    {
+        var fs = Lint.Repo(("env.yml", Env));
+        var ignored = Run(fs, "fix", "--ignore", "PG135");
+        var otherSelected = Run(fs, "fix", "--select", "pip-not-declared");
+        var selected = Run(fs, "fix", "--select", "PG101,PG135");
+        var unknown = Run(fs, "fix", "--ignore", "PG1355");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ignored, Is.EqualTo((0, string.Empty, "nothing to fix\n")));
+            Assert.That(otherSelected, Is.EqualTo((0, string.Empty, "nothing to fix\n")));
+            Assert.That(selected.Code, Is.EqualTo(1));
+            Assert.That(selected.Out, Does.Contain("+  - pip=26.0.1"));
+            Assert.That(unknown.Code, Is.EqualTo(2));
+            Assert.That(unknown.Err, Does.Contain("PG1355").And.Contain("did you mean PG135"));
+        });
+    }
+
+    [Test]
     public void Help_lists_the_fix_verb()
     {
         var (_, stdout, stderr) = Run(Lint.Repo(), "--help");
