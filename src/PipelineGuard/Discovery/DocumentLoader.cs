@@ -54,27 +54,7 @@ internal sealed class DocumentLoader(RepositoryFiles guard, string workingDirect
             }
         }
 
-        if (candidates.Count < 8)
-        {
-            // Starting the thread pool costs more than a few small files take.
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                LoadOne(i);
-            }
-        }
-        else
-        {
-            try
-            {
-                Parallel.For(0, candidates.Count, LoadOne);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // The same exception as a sequential load would throw, not a wrapper.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                throw;
-            }
-        }
+        ParallelWork.For(candidates.Count, LoadOne);
 
         var results = new List<LoadedFile?>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)

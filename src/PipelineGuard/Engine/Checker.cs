@@ -46,27 +46,8 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         }
 
         progress?.Invoke("rules", 0, active.Count);
-        if (context.Workspace.Documents.Count < 8)
-        {
-            // Starting the thread pool costs more than a few small files take.
-            for (var i = 0; i < active.Count; i++)
-            {
-                RunOne(i);
-            }
-        }
-        else
-        {
-            try
-            {
-                Parallel.For(0, active.Count, RunOne);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // The same exception as a sequential run would throw, not a wrapper.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                throw;
-            }
-        }
+        // In parallel only on a workspace of several files: the rules' work grows with it.
+        ParallelWork.For(active.Count, RunOne, parallel: context.Workspace.Documents.Count >= ParallelWork.Threshold);
 
         return [.. results.SelectMany(r => r)];
     }

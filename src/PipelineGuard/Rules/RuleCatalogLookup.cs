@@ -28,7 +28,7 @@ internal static class RuleCatalogLookup
     {
         var text = idOrName.Trim().ToLowerInvariant();
         var best = RuleCatalog.Infos
-            .SelectMany(r => new[] { (Rule: r, Distance: Distance(text, r.Id.ToLowerInvariant())), (Rule: r, Distance: Distance(text, r.Name)) })
+            .SelectMany(r => new[] { (Rule: r, Distance: EditDistance.Between(text, r.Id.ToLowerInvariant())), (Rule: r, Distance: EditDistance.Between(text, r.Name)) })
             .OrderBy(c => c.Distance).ThenBy(c => c.Rule.Id, StringComparer.Ordinal)
             .FirstOrDefault();
         return best.Rule is not null && IsSlip(text, best.Distance) ? best.Rule : null;
@@ -38,41 +38,11 @@ internal static class RuleCatalogLookup
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         var text = input.ToLowerInvariant();
-        var best = candidates.Select(c => (Candidate: c, Distance: Distance(text, c.ToLowerInvariant())))
+        var best = candidates.Select(c => (Candidate: c, Distance: EditDistance.Between(text, c.ToLowerInvariant())))
             .OrderBy(c => c.Distance).ThenBy(c => c.Candidate, StringComparer.Ordinal).FirstOrDefault();
         return best.Candidate is not null && IsSlip(text, best.Distance) ? best.Candidate : null;
     }
 
     // A third of the word, at least two edits: `chek`, `--formt`, `PG1006` and `pip-not-declard` are slips.
     private static bool IsSlip(string text, int distance) => distance <= Math.Max(2, text.Length / 3) && distance < text.Length;
-
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost one.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

@@ -96,41 +96,11 @@ internal sealed class InvalidDockerfileInstruction : IRule
 
         var upper = keyword.ToUpperInvariant();
         var best = DockerKeywords.Known
-            .Select(k => (Keyword: k, Distance: EditDistance(upper, k)))
+            .Select(k => (Keyword: k, Distance: EditDistance.Between(upper, k)))
             .OrderBy(p => p.Distance)
             .ThenBy(p => p.Keyword, StringComparer.Ordinal)
             .First();
         return best.Distance <= (best.Keyword.Length <= 4 ? 1 : 2) ? best.Keyword : null;
-    }
-
-    /// <summary>Optimal string alignment distance (a swap of two neighbours counts as one edit).</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     private static Finding Finding(SourceSpan span, string message, string? fix) => new(Rule, Rule.DefaultSeverity, message, span, fix);
