@@ -41,25 +41,17 @@ internal sealed class CondaVersion : IComparable<CondaVersion>, IEquatable<Conda
     public static bool TryParse(string? text, [NotNullWhen(true)] out CondaVersion? version, [NotNullWhen(false)] out string? error)
     {
         // Versions are immutable and a monorepo repeats the same few hundred (and the pip release table is compared
-        // against every spec): each text is parsed once per run. The memo stops growing at MemoLimit texts.
-        text ??= string.Empty;
-        if (!Memo.TryGetValue(text, out var outcome))
+        // against every spec): each text is parsed once per run (Model.TextMemo).
+        var outcome = Memo.Get(text ?? string.Empty, t =>
         {
-            error = CondaVersionParser.Parse(text, out var normalized, out var release, out var local);
-            outcome = new ParseOutcome(error is null ? new CondaVersion(text, normalized!, release, local) : null, error);
-            if (Memo.Count < MemoLimit)
-            {
-                Memo.TryAdd(text, outcome);
-            }
-        }
-
+            var failure = CondaVersionParser.Parse(t, out var normalized, out var release, out var local);
+            return new ParseOutcome(failure is null ? new CondaVersion(t, normalized!, release, local) : null, failure);
+        });
         (version, error) = (outcome.Version, outcome.Error);
         return version is not null;
     }
 
-    private const int MemoLimit = 100_000;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParseOutcome> Memo = new(StringComparer.Ordinal);
+    private static readonly Model.TextMemo<ParseOutcome> Memo = new(100_000);
 
     private sealed record ParseOutcome(CondaVersion? Version, string? Error);
 

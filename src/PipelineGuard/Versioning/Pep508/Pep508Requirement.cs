@@ -90,31 +90,23 @@ internal sealed class Pep508Requirement
     /// <summary>
     /// Parses one requirement; never throws. See <see cref="RequirementParser"/>. Several rules ask about the same
     /// requirement, and a monorepo repeats the same few hundred, so each text is parsed once per run and the (immutable)
-    /// result shared; the memo stops growing at <see cref="MemoLimit"/> texts.
+    /// result shared (<see cref="Model.TextMemo{T}"/>).
     /// </summary>
     public static bool TryParse(
         string text,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pep508Requirement? requirement,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out RequirementError? error)
     {
-        if (!Memo.TryGetValue(text ?? string.Empty, out var parsed))
+        var parsed = Memo.Get(text ?? string.Empty, t =>
         {
-            RequirementParser.TryParse(text ?? string.Empty, out var r, out var e);
-            parsed = new ParseOutcome(r, e);
-            if (Memo.Count < MemoLimit)
-            {
-                Memo.TryAdd(text ?? string.Empty, parsed);
-            }
-        }
-
+            RequirementParser.TryParse(t, out var r, out var e);
+            return new ParseOutcome(r, e);
+        });
         (requirement, error) = (parsed.Requirement, parsed.Error);
         return parsed.Requirement is not null;
     }
 
-    private const int MemoLimit = 100_000;
-
-    // A class, not a tuple: the framework's shared code for reference types is precompiled (docs/performance.md).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParseOutcome> Memo = new(StringComparer.Ordinal);
+    private static readonly Model.TextMemo<ParseOutcome> Memo = new(100_000);
 
     private sealed record ParseOutcome(Pep508Requirement? Requirement, RequirementError? Error);
 
