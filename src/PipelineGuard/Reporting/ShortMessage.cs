@@ -10,7 +10,7 @@ internal static class ShortMessage
     /// <summary>About what a terminal, a pull request's log view and a code review show without wrapping.</summary>
     public const int FirstLineLength = 160;
 
-    /// <summary>A deep path must not squeeze the why to nothing: the line may then run a little over.</summary>
+    /// <summary>A long prefix must not squeeze the why to nothing: the line may then run a little over.</summary>
     public const int MinimumLength = 40;
 
     public static string Of(string message, int budget)

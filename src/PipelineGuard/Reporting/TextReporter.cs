@@ -5,9 +5,9 @@ using PipelineGuard.Model;
 namespace PipelineGuard.Reporting;
 
 /// <summary>
-/// The human format. By default one line per finding, <c>path:line:col: severity PGxxx name: why</c>, of about
-/// <see cref="ShortMessage.FirstLineLength"/> characters; repeated findings of one rule in one file as the first one and a
-/// line that lists the others; then a closing summary (findings per rule, the files with the most) and the verdict.
+/// The human format. By default the findings under their file's path, one line per finding,
+/// <c>line:col  severity  PGxxx name  why</c>, of at most about <see cref="ShortMessage.FirstLineLength"/> characters;
+/// repeated findings of one rule in one file as the first one and a line that lists the others; then a closing summary (findings per rule, the files with the most) and the verdict.
 /// With <c>--verbose</c> (and in the CI formats' log group, <see cref="WriteFindings"/>) every finding in full: the
 /// whole message, the source line with a caret under the offending token, related places and the fix.
 /// Colour only when asked (a terminal without NO_COLOR).
@@ -20,6 +20,9 @@ internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
 
     /// <summary>How many files the closing summary names.</summary>
     private const int TopFiles = 5;
+
+    /// <summary>The longest severity name, "warning", so the rule IDs of a file line up.</summary>
+    private const int SeverityWidth = 7;
 
     /// <summary>How many line numbers a grouped line lists before it says "…".</summary>
     private const int ListedLines = 12;
@@ -48,12 +51,18 @@ internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
         }
     }
 
-    /// <summary>One line per finding; the second and later findings of a rule in a file only by their line numbers.</summary>
+    /// <summary>
+    /// The findings under their file's path: one line per finding, <c>line:col  severity  PGxxx name  why</c>, the
+    /// second and later findings of a rule in a file only by their line numbers. The path stands once on its own line,
+    /// so a deep monorepo path does not squeeze the why (the one-line <c>path:line:col</c> form is <c>--format compact</c>).
+    /// </summary>
     private void WriteGrouped(CheckResult result, TextWriter output)
     {
         foreach (var file in result.Findings.GroupBy(f => f.Span.File, StringComparer.Ordinal))
         {
+            output.WriteLine(Paint(Bold, TextSanitizer.ForTerminal(file.Key)));
             var byRule = file.GroupBy(f => f.RuleId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var positionWidth = file.Max(f => Position(f).Length);
             foreach (var finding in file)
             {
                 var same = byRule[finding.RuleId];
@@ -62,14 +71,17 @@ internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
                     continue;
                 }
 
-                output.WriteLine(FirstLine(finding));
+                output.WriteLine(FindingLine(finding, positionWidth));
                 if (same.Count > 1)
                 {
-                    output.WriteLine(Paint(Dim, $"    … and {same.Count - 1} more {finding.RuleId} in this file at {LineList(same.Skip(1))}"));
+                    output.WriteLine(Paint(Dim, $"  {new string(' ', positionWidth)}  … and {same.Count - 1} more {finding.RuleId} at {LineList(same.Skip(1))}"));
                 }
             }
         }
     }
+
+    private static string Position(Finding finding) =>
+        string.Create(CultureInfo.InvariantCulture, $"{finding.Span.Line}:{finding.Span.Column}");
 
     private static string LineList(IEnumerable<Finding> findings)
     {
@@ -78,15 +90,14 @@ internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
         return (lines.Count == 1 ? "line " : "lines ") + shown + (lines.Count > ListedLines ? ", …" : string.Empty);
     }
 
-    /// <summary><c>path:line:col: severity PGxxx name: why</c>, the why cut to fit the line.</summary>
-    private string FirstLine(Finding finding)
+    /// <summary><c>  line:col  severity  PGxxx name  why</c>, the why cut to fit the line.</summary>
+    private string FindingLine(Finding finding, int positionWidth)
     {
-        var span = finding.Span;
-        var location = $"{TextSanitizer.ForTerminal(span.File)}:{span.Line}:{span.Column}";
-        var severity = finding.Severity.ToName();
-        var plain = $"{location}: {severity} {finding.RuleId} {finding.Rule.Name}: ";
+        var position = Position(finding).PadRight(positionWidth);
+        var severity = finding.Severity.ToName().PadRight(SeverityWidth);
+        var plain = $"  {position}  {severity}  {finding.RuleId} {finding.Rule.Name}  ";
         var why = ShortMessage.Of(TextSanitizer.ForTerminal(finding.Message), ShortMessage.FirstLineLength - plain.Length);
-        return $"{Paint(Bold, location)}: {Paint(SeverityColour(finding.Severity), severity)} {Paint(Bold, finding.RuleId)} {finding.Rule.Name}: {why}";
+        return $"  {position}  {Paint(SeverityColour(finding.Severity), severity)}  {Paint(Bold, finding.RuleId)} {finding.Rule.Name}  {why}";
     }
 
     /// <summary>Findings per rule and the files with the most, so a long run ends with what to look at first.</summary>

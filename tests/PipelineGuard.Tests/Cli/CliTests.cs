@@ -118,7 +118,7 @@ public sealed class CliTests
         var (_, stdout, _) = Run(fs, noColour, "check", "--format", "text", "--format", "json", "--output", "out/pg.json", ".");
         Assert.Multiple(() =>
         {
-            Assert.That(stdout, Does.Contain("env.yml:4:5: error PG135"));
+            Assert.That(stdout, Does.StartWith("env.yml\n  4:5  error    PG135"));
             Assert.That(System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes("/repo/out/pg.json")), Does.Contain("\"ruleId\": \"PG135\""));
         });
     }

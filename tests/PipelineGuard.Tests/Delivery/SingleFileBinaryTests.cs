@@ -37,7 +37,7 @@ public sealed class SingleFileBinaryTests
             Assert.That(files, Is.EquivalentTo(new[] { "pipelineguard", "LICENSE", "README.md", "CHANGELOG.md" }), "one file beside the documents");
             Assert.That(printed.Stdout.Trim(), Is.EqualTo($"pipelineguard {version}"), printed.Describe());
             Assert.That(check.Code, Is.EqualTo(1), check.Describe());
-            Assert.That(check.Stdout, Does.Contain("error PG122 invalid-pip-requirement"));
+            Assert.That(check.Stdout, Does.Contain("error    PG122 invalid-pip-requirement"));
         });
     }
 }

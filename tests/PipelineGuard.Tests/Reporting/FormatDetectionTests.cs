@@ -38,7 +38,7 @@ public sealed class FormatDetectionTests
         Assert.Multiple(() =>
         {
             Assert.That(Run("check"), Does.Contain("::error file=env.yml,line=4,endLine=4,col=5,endColumn=15,title=PG135 pip-incompatible-with-python::"));
-            Assert.That(Run("check", "--format", "text"), Does.StartWith("env.yml:4:5: error PG135"));
+            Assert.That(Run("check", "--format", "text"), Does.StartWith("env.yml\n  4:5  error    PG135"));
             Assert.That(Run("check", "--format", "markdown"), Does.StartWith("## PipelineGuard"));
         });
     }

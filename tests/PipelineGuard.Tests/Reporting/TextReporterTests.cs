@@ -20,14 +20,15 @@ public sealed class TextReporterTests
     }
 
     [Test]
-    public void A_finding_is_one_line_of_about_160_characters_with_the_first_clause_of_its_message()
+    public void A_finding_is_one_line_under_its_file_with_the_first_clause_of_its_message()
     {
         var result = Result([("envs/conda.yml", Spec)], [Finding(WarningRule, "envs/conda.yml", 4, 5, 4, 10, LongMessage, "numpy==2.1.0")]);
         var lines = Text(result).Split('\n');
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("envs/conda.yml:4:5: warning PG106 dependency-unpinned: pip package 'transformers' ('transformers>=4.44') is not pinned with '==' to one version"));
-            Assert.That(lines[1], Is.Empty, "no source line, caret or fix without --verbose");
+            Assert.That(lines[0], Is.EqualTo("envs/conda.yml"));
+            Assert.That(lines[1], Is.EqualTo("  4:5  warning  PG106 dependency-unpinned  pip package 'transformers' ('transformers>=4.44') is not pinned with '==' to one version"));
+            Assert.That(lines[2], Is.Empty, "no source line, caret or fix without --verbose");
         });
     }
 
@@ -35,11 +36,24 @@ public sealed class TextReporterTests
     public void A_long_clause_is_cut_at_a_word_to_fit_the_line()
     {
         var message = string.Join(' ', Enumerable.Repeat("word", 60));
-        var line = Text(Result([("a.yml", Spec)], [Finding(ErrorRule, "a.yml", 3, 5, 3, 8, message)])).Split('\n')[0];
+        var line = Text(Result([("a.yml", Spec)], [Finding(ErrorRule, "a.yml", 3, 5, 3, 8, message)])).Split('\n')[1];
         Assert.Multiple(() =>
         {
             Assert.That(line.Length, Is.InRange(ShortMessage.FirstLineLength - 6, ShortMessage.FirstLineLength));
             Assert.That(line, Does.EndWith("word…"));
+        });
+    }
+
+    [Test]
+    public void A_deep_path_stands_on_its_own_line_and_does_not_shorten_the_why()
+    {
+        var deep = string.Join('/', Enumerable.Repeat("folder", 20)) + "/conda.yml";
+        var lines = Text(Result([(deep, Spec)], [Finding(WarningRule, deep, 4, 5, 4, 10, LongMessage)])).Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo(deep));
+            Assert.That(lines[1], Does.EndWith("is not pinned with '==' to one version"));
+            Assert.That(lines[1].Length, Is.LessThanOrEqualTo(ShortMessage.FirstLineLength));
         });
     }
 
@@ -54,12 +68,14 @@ public sealed class TextReporterTests
             Finding(WarningRule, "b.yml", 4, 5, 4, 10),
         ]);
         var lines = Text(result).Split('\n');
-        Assert.That(lines[..5], Is.EqualTo(new[]
+        Assert.That(lines[..7], Is.EqualTo(new[]
         {
-            "a.yml:3:5: error PG102 pip-unpinned: message",
-            "a.yml:4:5: warning PG106 dependency-unpinned: message",
-            "    … and 2 more PG106 in this file at lines 5, 6",
-            "b.yml:4:5: warning PG106 dependency-unpinned: message",
+            "a.yml",
+            "  3:5  error    PG102 pip-unpinned  message",
+            "  4:5  warning  PG106 dependency-unpinned  message",
+            "       … and 2 more PG106 at lines 5, 6",
+            "b.yml",
+            "  4:5  warning  PG106 dependency-unpinned  message",
             string.Empty,
         }));
     }
