@@ -54,7 +54,7 @@ internal static class FixCommand
         {
             try
             {
-                FixFileWriter.Write(console.FileSystem, file.RealPath, file.FixedBytes);
+                console.FileSystem.ReplaceAllBytes(file.RealPath, file.FixedBytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -26,4 +26,11 @@ internal interface IFileSystem
 
     /// <summary>Writes a UTF-8 file (no BOM), replacing it; throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
     void WriteAllText(string path, string content);
+
+    /// <summary>
+    /// Replaces a file with these exact bytes all at once, keeping its permissions: a reader (or a crash) sees the old
+    /// file or the new one, never half of each. <c>fix --write</c> uses it on the real path a guarded read found, so a
+    /// symbolic link is never written through.
+    /// </summary>
+    void ReplaceAllBytes(string path, byte[] bytes);
 }

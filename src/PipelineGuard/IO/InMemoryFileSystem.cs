@@ -67,6 +67,8 @@ internal sealed class InMemoryFileSystem(string currentDirectory = "/repo") : IF
 
     public void WriteAllText(string path, string content) => Add(path, content);
 
+    public void ReplaceAllBytes(string path, byte[] bytes) => Add(path, bytes);
+
     /// <summary>The in-memory tree has no links; link behaviour is tested on the real disk.</summary>
     public string? ReadLink(string path) => null;
 

@@ -26,4 +26,31 @@ internal sealed class PhysicalFileSystem(string? currentDirectory = null) : IFil
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 
     public void WriteAllText(string path, string content) => File.WriteAllText(path, content, new System.Text.UTF8Encoding(false));
+
+    /// <summary>The new bytes go to a temporary file beside the old one, which a rename then replaces.</summary>
+    public void ReplaceAllBytes(string path, byte[] bytes)
+    {
+        var directory = Path.GetDirectoryName(path) ?? ".";
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.pipelineguard-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
 }
