@@ -88,7 +88,8 @@ internal static class CliApp
             return ExitCodes.Clean;
         }
 
-        var verb = parsed.TypeInfo.Current.GetCustomAttributes(typeof(VerbAttribute), false).Length > 0 ? parsed.TypeInfo.Current : null;
+        // Through the verb table, whose types keep their options for the reflection below in the native build.
+        var verb = Verbs.Named((parsed.TypeInfo.Current.GetCustomAttributes(typeof(VerbAttribute), false).FirstOrDefault() as VerbAttribute)?.Name);
         console.Error.WriteLine("pipelineguard: " + UsageErrors.OneLine(list, verb));
         return ExitCodes.Usage;
     }

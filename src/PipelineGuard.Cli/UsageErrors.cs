@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using CommandLine;
 using CommandLine.Text;
@@ -13,7 +14,7 @@ internal static class UsageErrors
 {
     public static IReadOnlyList<string> VerbNames => Verbs.Names;
 
-    public static string OneLine(IReadOnlyList<Error> errors, Type? verbType)
+    public static string OneLine(IReadOnlyList<Error> errors, [DynamicallyAccessedMembers(Verbs.Members)] Type? verbType)
     {
         var verb = verbType?.GetCustomAttribute<VerbAttribute>()?.Name;
         var prefix = verb is null ? string.Empty : verb + ": ";
@@ -69,7 +70,7 @@ internal static class UsageErrors
     private static string Dashes(string name) => name.Length == 1 ? "-" + name : "--" + name;
 
     /// <summary>"; did you mean '--format'?" over the verb's long options, or nothing when none is near.</summary>
-    private static string Suggestion(string token, Type? verbType)
+    private static string Suggestion(string token, [DynamicallyAccessedMembers(Verbs.Members)] Type? verbType)
     {
         var names = (verbType?.GetProperties() ?? []).Select(p => p.GetCustomAttribute<OptionAttribute>()?.LongName)
             .OfType<string>().Where(n => n.Length > 0).Append("help").Append("version");

@@ -15,6 +15,7 @@ internal static class GitHubClients
     /// </summary>
     public static IGitHubClient Create(GitHubSettings settings)
     {
+        OctokitNativeRoots.Keep();
         var client = new GitHubClient(new ProductHeaderValue("PipelineGuard", ToolInfo.Version), settings.ApiUrl);
         if (settings.Token is { Length: > 0 } token)
         {

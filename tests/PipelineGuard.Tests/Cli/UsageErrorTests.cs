@@ -65,7 +65,12 @@ public sealed class UsageErrorTests
             .Select(v => (v.Verb!.Name, v.Type))
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .ToList();
-        Assert.That(Verbs.All, Is.EqualTo(declared));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verbs.All, Is.EqualTo(declared));
+            Assert.That(declared.Select(v => Verbs.Named(v.Name)), Is.EqualTo(declared.Select(v => v.Type)), "Named agrees with the table");
+            Assert.That(Verbs.Named("nope"), Is.Null);
+        });
     }
 
     [Test]
