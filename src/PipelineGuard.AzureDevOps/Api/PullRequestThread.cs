@@ -9,12 +9,15 @@ namespace PipelineGuard.AzureDevOps.Api;
 /// </summary>
 internal sealed record PullRequestThread
 {
+    /// <summary>Given by the server; left out of a new thread's body.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Id { get; init; }
 
     /// <summary>active, fixed, wontFix, closed, byDesign or pending; older servers may send the enum's number.</summary>
     [JsonConverter(typeof(LenientStringConverter))]
     public string? Status { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool IsDeleted { get; init; }
 
     public IReadOnlyList<ThreadComment>? Comments { get; init; }

@@ -15,5 +15,6 @@ internal sealed record ThreadComment
     [JsonConverter(typeof(LenientStringConverter))]
     public string? CommentType { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool IsDeleted { get; init; }
 }

@@ -48,7 +48,8 @@ public sealed class AzureReposThreadsTests
             Assert.That(run.Diagnostics, Is.Empty);
             Assert.That(run.Outcome.FallBackToLogCommands, Is.False);
             Assert.That(run.Outcome.Threads, Is.EqualTo(new PipelineGuard.AzureDevOps.Threads.ThreadOutcome(1, 1, 0, 0)));
-            Assert.That((string?)inline["status"], Is.EqualTo("active"));
+            Assert.That(server.To("POST", "/threads")[0].Body, Does.StartWith("""{"status":"active","comments":[{"parentCommentId":0,"content":"**error** """), "only what a new thread needs");
+            Assert.That(comment.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "parentCommentId", "content", "commentType" }));
             Assert.That((string?)inline["threadContext"]!["filePath"], Is.EqualTo("/envs/conda.yml"));
             Assert.That(inline["threadContext"]!["rightFileStart"]!.ToJsonString(), Is.EqualTo("""{"line":4,"offset":5}"""));
             Assert.That(inline["threadContext"]!["rightFileEnd"]!.ToJsonString(), Is.EqualTo("""{"line":4,"offset":15}"""));
