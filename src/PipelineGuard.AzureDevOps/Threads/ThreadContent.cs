@@ -24,10 +24,11 @@ internal static class ThreadContent
         ThreadContext = Anchor(target, sources),
     };
 
-    public static PullRequestThread Summary(IReadOnlyList<FindingTarget> targets) => new()
+    /// <param name="overflow">True when some of the findings are on changed lines but past the run's thread limit.</param>
+    public static PullRequestThread Summary(IReadOnlyList<FindingTarget> targets, bool overflow = false) => new()
     {
         Status = "active",
-        Comments = [Comment(SummaryText(targets))],
+        Comments = [Comment(SummaryText(targets, overflow))],
     };
 
     /// <summary>
@@ -75,10 +76,13 @@ internal static class ThreadContent
         return TextLimits.Truncate(text, MaxBytes) + marker;
     }
 
-    internal static string SummaryText(IReadOnlyList<FindingTarget> targets)
+    internal static string SummaryText(IReadOnlyList<FindingTarget> targets, bool overflow = false)
     {
         var body = new StringBuilder();
-        body.Append($"**PipelineGuard**: {targets.Count} finding{(targets.Count == 1 ? string.Empty : "s")} not on a changed line of this pull request:\n\n");
+        var findings = $"{targets.Count} finding{(targets.Count == 1 ? string.Empty : "s")}";
+        body.Append(overflow
+            ? $"**PipelineGuard**: {findings} without a thread of their own (not on a changed line, or past the {ThreadPublisher.MaxInlineThreads} threads of one run):\n\n"
+            : $"**PipelineGuard**: {findings} not on a changed line of this pull request:\n\n");
         var listed = 0;
         foreach (var target in targets)
         {

@@ -29,7 +29,8 @@ internal sealed class ThreadPublisher(AzureReposClient client, Func<string, Sour
             .ToList();
         var known = ours.SelectMany(t => t.Fingerprints).ToHashSet(StringComparer.Ordinal);
         var fresh = targets.Where(t => !known.Contains(t.Fingerprint)).DistinctBy(t => t.Fingerprint).ToList();
-        var inline = fresh.Where(t => t.InRepository && changed is not null && changed.Contains(t.Path!, t.Span.Line)).Take(MaxInlineThreads).ToList();
+        var onChangedLines = fresh.Where(t => t.InRepository && changed is not null && changed.Contains(t.Path!, t.Span.Line)).ToList();
+        var inline = onChangedLines.Take(MaxInlineThreads).ToList();
         var summary = fresh.Except(inline).ToList();
 
         foreach (var target in inline)
@@ -39,7 +40,7 @@ internal sealed class ThreadPublisher(AzureReposClient client, Func<string, Sour
 
         if (summary.Count > 0)
         {
-            await client.CreateThread(ThreadContent.Summary(summary), cancellation).ConfigureAwait(false);
+            await client.CreateThread(ThreadContent.Summary(summary, overflow: onChangedLines.Count > inline.Count), cancellation).ConfigureAwait(false);
         }
 
         var current = targets.Select(t => t.Fingerprint).ToHashSet(StringComparer.Ordinal);

@@ -66,6 +66,23 @@ public sealed class AzureReposThreadsTests
     }
 
     [Test]
+    public void Past_fifty_threads_the_rest_of_the_findings_go_in_the_summary()
+    {
+        using var server = new FakeAzureDevOpsServer();
+        var fs = GitHubTestData.UnpinnedRequirements(60);
+        var diff = "diff --git a/requirements.txt b/requirements.txt\n+++ b/requirements.txt\n@@ -0,0 +1,60 @@\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"+package{i}\n"));
+        var run = Publish(server, fs, new FakeGit(new() { ["HEAD^1"] = diff }));
+
+        var posted = Posted(server);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Outcome.Threads, Is.EqualTo(new PipelineGuard.AzureDevOps.Threads.ThreadOutcome(50, 10, 0, 0)));
+            Assert.That(posted.Take(50).Select(t => (int)t["threadContext"]!["rightFileStart"]!["line"]!), Is.EqualTo(Enumerable.Range(1, 50)));
+            Assert.That((string)posted[50]["comments"]![0]!["content"]!, Does.StartWith("**PipelineGuard**: 10 findings without a thread of their own (not on a changed line, or past the 50 threads of one run):"));
+        });
+    }
+
+    [Test]
     public void Every_request_is_on_the_pull_request_with_api_version_7_1_and_a_bearer_token()
     {
         using var server = new FakeAzureDevOpsServer();
