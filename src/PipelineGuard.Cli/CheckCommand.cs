@@ -41,6 +41,11 @@ internal static class CheckCommand
             result = GitHubStep.Run(verb, result, outputs.Where(o => o.Path is null).Select(o => o.Reporter), console);
         }
 
+        if (verb.AzureReposThreads)
+        {
+            AzureReposStep.Run(result, outputs.Where(o => o.Path is null).Select(o => o.Reporter), console);
+        }
+
         foreach (var (reporter, path) in outputs)
         {
             if (path is null)

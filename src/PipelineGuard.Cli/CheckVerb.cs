@@ -66,4 +66,8 @@ internal sealed class CheckVerb
 
     [Option("github-token", MetaValue = "TOKEN", HelpText = "GitHub token (default: GITHUB_TOKEN, or the action's github-token input). Never printed.")]
     public string? GitHubToken { get; set; }
+
+    // Azure Repos REST API (docs/ci/azure-pipelines.md); PipelineGuard.AzureDevOps is loaded only when it is given.
+    [Option("azure-repos-threads", HelpText = "In an Azure Repos pull-request build: a thread per finding on a changed line, the rest in one summary thread (needs SYSTEM_ACCESSTOKEN).")]
+    public bool AzureReposThreads { get; set; }
 }

@@ -7,6 +7,7 @@ import { verdict } from './exitCodes';
 import { readInputs } from './inputs';
 import { installPipelineGuard } from './install';
 import { checkVersion, releaseAsset } from './releaseAsset';
+import { toolEnvironment } from './toolEnvironment';
 
 // The artifact name the SARIF SAST Scans Tab extension reads.
 const codeAnalysisLogs = 'CodeAnalysisLogs';
@@ -49,27 +50,17 @@ async function run(): Promise<void> {
     tl.setResult(outcome.result, outcome.message);
 }
 
-// The environment of pipelineguard: the agent's (TF_BUILD, BUILD_SOURCESDIRECTORY, the PR's variables), no colour,
-// and for PR threads the job's access token. A task reads the token from the SystemVssConnection endpoint, so
-// the pipeline does not have to map SYSTEM_ACCESSTOKEN; a mapped one wins. It is registered as a secret, so the
-// agent masks it wherever it would appear in the log.
 function childEnvironment(threads: boolean): { [key: string]: string } {
-    const env: { [key: string]: string } = {};
-    for (const [key, value] of Object.entries(process.env)) {
-        if (value !== undefined) {
-            env[key] = value;
-        }
-    }
-    env['NO_COLOR'] = '1';
-    if (threads && !env['SYSTEM_ACCESSTOKEN']) {
-        const token = tl.getEndpointAuthorizationParameter('SystemVssConnection', 'AccessToken', true);
-        if (token) {
-            tl.setSecret(token);
-            env['SYSTEM_ACCESSTOKEN'] = token;
-        } else {
-            tl.warning('No access token for pull-request threads: map SYSTEM_ACCESSTOKEN: $(System.AccessToken) in the task\'s env.');
-        }
-    }
+    const { env, secrets, warnings } = toolEnvironment(threads, {
+        processEnv: process.env,
+        jobToken: () => tl.getEndpointAuthorizationParameter('SystemVssConnection', 'AccessToken', true),
+        collectionProxy: () => {
+            const proxy = tl.getHttpProxyConfiguration(tl.getVariable('System.CollectionUri'));
+            return proxy?.proxyFormattedUrl || undefined;
+        },
+    });
+    secrets.forEach(secret => tl.setSecret(secret));
+    warnings.forEach(warning => tl.warning(warning));
     return env;
 }
 

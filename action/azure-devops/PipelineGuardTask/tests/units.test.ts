@@ -3,6 +3,7 @@ import { remoteBranch } from '../src/checkArguments';
 import { expectedSha256 } from '../src/checksum';
 import { ruleList, words } from '../src/inputText';
 import { checkVersion, releaseAsset, releaseFileUrl } from '../src/releaseAsset';
+import { toolEnvironment } from '../src/toolEnvironment';
 
 describe('Release assets', () => {
     it('names the asset release.yml publishes for each agent OS and architecture', () => {
@@ -54,5 +55,43 @@ describe('Input text', () => {
         assert.strictEqual(remoteBranch('refs/heads/main'), 'origin/main');
         assert.strictEqual(remoteBranch('refs/heads/release/1.2'), 'origin/release/1.2');
         assert.strictEqual(remoteBranch(undefined), undefined);
+    });
+});
+
+describe('The tool\'s environment', () => {
+    const agent = { PATH: '/usr/bin', TF_BUILD: 'True' };
+    const sources = (env: { [key: string]: string | undefined }, token?: string, proxy?: string) =>
+        ({ processEnv: env, jobToken: () => token, collectionProxy: () => proxy });
+
+    it('passes the job token and the agent proxy for pull-request threads, both as secrets', () => {
+        const result = toolEnvironment(true, sources(agent, 'job-token', 'http://user:pw@proxy.corp:8080'));
+        assert.strictEqual(result.env['SYSTEM_ACCESSTOKEN'], 'job-token');
+        assert.strictEqual(result.env['HTTPS_PROXY'], 'http://user:pw@proxy.corp:8080');
+        assert.strictEqual(result.env['NO_COLOR'], '1');
+        assert.strictEqual(result.env['TF_BUILD'], 'True');
+        assert.deepStrictEqual(result.secrets, ['job-token', 'http://user:pw@proxy.corp:8080']);
+        assert.deepStrictEqual(result.warnings, []);
+    });
+
+    it('masks a proxy URL only when it carries credentials', () => {
+        const result = toolEnvironment(true, sources(agent, 'job-token', 'http://proxy.corp:8080'));
+        assert.strictEqual(result.env['HTTPS_PROXY'], 'http://proxy.corp:8080');
+        assert.deepStrictEqual(result.secrets, ['job-token']);
+    });
+
+    it('keeps a mapped token and a proxy the job sets itself', () => {
+        const result = toolEnvironment(true, sources({ ...agent, SYSTEM_ACCESSTOKEN: 'mapped', HTTPS_PROXY: 'http://own:3128' }, 'job-token', 'http://proxy.corp:8080'));
+        assert.strictEqual(result.env['SYSTEM_ACCESSTOKEN'], 'mapped');
+        assert.strictEqual(result.env['HTTPS_PROXY'], 'http://own:3128');
+        assert.deepStrictEqual(result.secrets, []);
+    });
+
+    it('warns once without a token and adds neither token nor proxy without threads', () => {
+        assert.deepStrictEqual(toolEnvironment(true, sources(agent)).warnings,
+            ['No access token for pull-request threads: map SYSTEM_ACCESSTOKEN: $(System.AccessToken) in the task\'s env.']);
+        const plain = toolEnvironment(false, sources(agent, 'job-token', 'http://proxy.corp:8080'));
+        assert.strictEqual(plain.env['SYSTEM_ACCESSTOKEN'], undefined);
+        assert.strictEqual(plain.env['HTTPS_PROXY'], undefined);
+        assert.deepStrictEqual(plain.warnings, []);
     });
 });

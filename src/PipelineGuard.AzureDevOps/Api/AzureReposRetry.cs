@@ -1,0 +1,72 @@
+using PipelineGuard.GitHub;
+
+namespace PipelineGuard.AzureDevOps.Api;
+
+/// <summary>
+/// Bounded retries for Azure DevOps REST calls. Retried: 429 and 5xx, waiting <c>Retry-After</c> when the service
+/// gives it (https://learn.microsoft.com/en-us/azure/devops/integrate/concepts/rate-limits), else an exponential
+/// backoff; timeouts and connection failures. Not retried: 401, 403, 203 (a refused token stays refused), 404, 400.
+/// A wait longer than <see cref="MaxWait"/> is not worth holding a CI job for: it gives up instead. The delay
+/// function is injected so tests never sleep.
+/// </summary>
+internal sealed class AzureReposRetry(Func<TimeSpan, CancellationToken, Task> delay, SecretRedactor redactor)
+{
+    public int MaxAttempts { get; init; } = 3;
+
+    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    public async Task<T> Run<T>(string action, Func<Task<T>> call, CancellationToken cancellation = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Exception error;
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AzureReposHttpError or HttpRequestException or TaskCanceledException or TimeoutException)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                error = e;
+            }
+
+            var wait = RetryDelay(error, attempt);
+            if (wait is null || attempt >= MaxAttempts || wait > MaxWait)
+            {
+                throw new AzureReposApiFailure(action, (error as AzureReposHttpError)?.Status, Describe(error), attempt);
+            }
+
+            await delay(wait.Value, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long to wait before trying again, or null when trying again cannot help.</summary>
+    internal TimeSpan? RetryDelay(Exception error, int attempt)
+    {
+        var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
+        if (error is not AzureReposHttpError http)
+        {
+            return backoff; // timeout or connection failure
+        }
+
+        return http.Status == 429 || http.Status >= 500 ? http.RetryAfter ?? backoff : null;
+    }
+
+    private string Describe(Exception error)
+    {
+        var text = error switch
+        {
+            AzureReposHttpError { Status: 203 } => "203: the token was not accepted (Azure DevOps answered with its sign-in page)",
+            AzureReposHttpError http => $"{http.Status}" + (string.IsNullOrWhiteSpace(http.ServerMessage) ? string.Empty : $": {http.ServerMessage}"),
+            TaskCanceledException or TimeoutException => "the request timed out",
+            _ => "the connection failed: " + error.Message,
+        };
+        return TextLimits.TruncateChars(redactor.Redact(text).ReplaceLineEndings(" "), 300);
+    }
+}
