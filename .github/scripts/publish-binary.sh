@@ -8,8 +8,8 @@
 #
 # Native AOT: one executable with no .NET runtime to load and no JIT, so a one-file check starts in tens of
 # milliseconds instead of hundreds (docs/performance.md). It needs the platform's C toolchain (clang or gcc and
-# zlib on Linux, Xcode on macOS, Visual C++ on Windows), which the runners have. The debug symbols (.dbg, .dsym,
-# .pdb) stay out of the archive.
+# zlib on Linux, Xcode on macOS, Visual C++ on Windows), which the runners have. The debug symbols stay out of the
+# archive (DebugType in the project).
 set -euo pipefail
 rid="$1"; out="$2"; shift 2
 cd "$(dirname "$0")/../.."
@@ -18,7 +18,7 @@ stage="$out/stage-$rid"
 rm -rf "$stage"
 dotnet publish src/PipelineGuard.Cli/PipelineGuard.Cli.csproj -c Release -r "$rid" -p:PublishAot=true \
   -o "$stage" -nologo "$@"
-rm -rf "$stage"/*.dbg "$stage"/*.dsym "$stage"/*.pdb
+rm -f "$stage"/*.dbg  # left in the intermediate folder by an earlier build with symbols, which publish would copy
 cp LICENSE README.md CHANGELOG.md "$stage/"
 name="pipelineguard-$version-$rid"
 mkdir -p "$out"

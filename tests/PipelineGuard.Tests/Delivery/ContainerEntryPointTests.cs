@@ -4,7 +4,7 @@ namespace PipelineGuard.Tests.Delivery;
 
 /// <summary>
 /// The container action without Docker: the program published exactly as the image's Dockerfile publishes it (from a
-/// copy of what its COPY steps take, by its own RUN steps), run through
+/// copy of what its COPY steps take, by its own RUN steps: Native AOT, with the machine's clang), run through
 /// action/entrypoint.sh with the environment the runner gives a container action (INPUT_* with hyphens kept,
 /// GITHUB_ACTIONS=true, a GITHUB_WORKSPACE that is not the repository, GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files).
 /// </summary>
@@ -104,6 +104,13 @@ public sealed class ContainerEntryPointTests
         var arch = ExternalProcess.HostRid == "linux-arm64" ? "arm64" : "amd64";
         foreach (var step in dockerfile.BuildStageRunSteps())
         {
+            if (step.StartsWith("apt-get update", StringComparison.Ordinal))
+            {
+                // The C toolchain Native AOT links with: the SDK image lacks it, this machine has it.
+                Assert.That(step, Does.Contain("apt-get install -y --no-install-recommends clang zlib1g-dev"));
+                continue;
+            }
+
             Assert.That(step, Does.Contain(" -o /app"), "the build stage publishes to /app, which the runtime stage copies");
             var script = step.Replace(" -o /app", $" -o '{app}'", StringComparison.Ordinal);
             var run = ExternalProcess.Run("/bin/sh", new Dictionary<string, string> { ["TARGETARCH"] = arch, ["PATH"] = DotnetOnPath() }, context, "-c", script);

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace PipelineGuard.Tests.Delivery;
 
 /// <summary>
-/// The .NET tool as a user gets it: `dotnet pack` as the release packs it (RID-specific ReadyToRun packages),
+/// The .NET tool as a user gets it: `dotnet pack` as the release packs it (RID-specific Native AOT packages),
 /// `dotnet tool install --tool-path ... --add-source ...`, then the installed command. Packed for this machine's RID
 /// only (the release packs four; the mechanism is the same), into a build folder outside the repository that is
 /// kept between runs.
@@ -33,6 +33,11 @@ public sealed class ToolPackageTests
             }
         }
 
+        // As the release does on each platform's runner: the native package for this machine, then the pointer package.
+        var packRid = ExternalProcess.Run(ExternalProcess.Dotnet, Shipped.Root,
+            "pack", "src/PipelineGuard.Cli/PipelineGuard.Cli.csproj", "-c", "Release", "-o", nupkg, "-r", rid,
+            "-p:RidToolPackages=true", $"-p:RuntimeIdentifiers={rid}", "--artifacts-path", Path.Combine(Work, "artifacts"), "-nologo");
+        Assert.That(packRid.Code, Is.Zero, packRid.Describe());
         var pack = ExternalProcess.Run(ExternalProcess.Dotnet, Shipped.Root,
             "pack", "src/PipelineGuard.Cli/PipelineGuard.Cli.csproj", "-c", "Release", "-o", nupkg,
             "-p:RidToolPackages=true", $"-p:RuntimeIdentifiers={rid}", "--artifacts-path", Path.Combine(Work, "artifacts"), "-nologo");
@@ -55,7 +60,8 @@ public sealed class ToolPackageTests
             Assert.That(printed.Stdout.Trim(), Is.EqualTo($"pipelineguard {version}"), printed.Describe());
             Assert.That(check.Code, Is.EqualTo(1), "examples/ has errors: " + check.Describe());
             Assert.That(check.Stdout, Does.Contain("\"PG103\""));
-            Assert.That(ReadyToRunAssembliesIn(ridPackage), Does.Contain("PipelineGuard.Engine.dll"), "the RID package is compiled ReadyToRun");
+            Assert.That(Entries(ridPackage).Where(e => e.EndsWith("/pipelineguard", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1), "the native executable");
+            Assert.That(Entries(ridPackage).Where(e => e.EndsWith(".dll", StringComparison.Ordinal)), Is.Empty, "no assemblies: the package holds the Native AOT executable");
         });
     }
 
@@ -79,32 +85,14 @@ public sealed class ToolPackageTests
             Assert.That(Property("PackageReadmeFile"), Is.EqualTo("README.md"));
             Assert.That(Property("PackageTags"), Does.Contain("azure-ml"));
             Assert.That(Property("PublishRepositoryUrl"), Is.EqualTo("true"), "SourceLink");
-            Assert.That(Property("ToolPackageRuntimeIdentifiers"), Is.Not.Empty, "RID-specific ReadyToRun tool packages");
+            Assert.That(Property("ToolPackageRuntimeIdentifiers"), Is.Not.Empty, "RID-specific Native AOT tool packages");
             Assert.That(File.ReadAllText(Path.Combine(Shipped.Root, "LICENSE")), Does.StartWith("MIT License"));
         });
     }
 
-    /// <summary>The assemblies of a package that carry a ReadyToRun header (a managed native header in the PE file).</summary>
-    private static List<string> ReadyToRunAssembliesIn(string package)
+    private static List<string> Entries(string package)
     {
         using var zip = ZipFile.OpenRead(package);
-        var names = new List<string>();
-        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
-        {
-            using var stream = new MemoryStream();
-            using (var source = entry.Open())
-            {
-                source.CopyTo(stream);
-            }
-
-            stream.Position = 0;
-            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
-            if (pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0)
-            {
-                names.Add(entry.Name);
-            }
-        }
-
-        return names;
+        return [.. zip.Entries.Select(e => e.FullName)];
     }
 }
