@@ -1,6 +1,7 @@
 using PipelineGuard.Environments;
 using PipelineGuard.Model;
 using PipelineGuard.Online.Cache;
+using PipelineGuard.Online.Conda;
 using PipelineGuard.Online.Http;
 using PipelineGuard.Online.Pip;
 using PipelineGuard.Online.Rules;
@@ -19,6 +20,7 @@ internal sealed class OnlineVerifier(OnlineOptions options, IndexTransport trans
         new PackageNotOnIndex(),
         new VersionNotOnIndex(),
         new NoCompatibleDistribution(),
+        new CondaPackageNotOnChannels(),
     ];
 
     /// <summary>
@@ -44,7 +46,8 @@ internal sealed class OnlineVerifier(OnlineOptions options, IndexTransport trans
     private async Task<IndexFacts> Gather(Workspace workspace, List<IOnlineRule> rules, CachedFetcher fetcher, UnverifiedHosts unverified, Action<string, int, int>? progress)
     {
         var pipUses = rules.Any(r => r.Info.Id is "PG201" or "PG202" or "PG203") ? PipPackageUses.Of(workspace, options.IndexUrl) : [];
-        var total = pipUses.SelectMany(u => u.Indexes.Select(i => (i, u.Name))).Distinct().Count();
+        var condaUses = rules.Any(r => r.Info.Id == "PG204") ? CondaPackageUses.Of(workspace, options.CondaChannelAlias) : [];
+        var total = pipUses.SelectMany(u => u.Indexes.Select(i => (i, u.Name))).Distinct().Count() + condaUses.SelectMany(u => u.Channels).Distinct().Count();
         var done = 0;
         var gate = new object();
         void Done()
@@ -56,7 +59,9 @@ internal sealed class OnlineVerifier(OnlineOptions options, IndexTransport trans
         }
 
         progress?.Invoke("index lookups", 0, total);
-        var projects = await PipLookups.Run(pipUses, fetcher, unverified, Done).ConfigureAwait(false);
-        return new IndexFacts { Projects = projects };
+        var pip = PipLookups.Run(pipUses, fetcher, unverified, Done);
+        var conda = CondaLookups.Run(condaUses, fetcher, unverified, Done);
+        await Task.WhenAll(pip, conda).ConfigureAwait(false);
+        return new IndexFacts { Projects = await pip.ConfigureAwait(false), CondaPackages = (await conda.ConfigureAwait(false)).Packages, ReadChannels = (await conda.ConfigureAwait(false)).Read };
     }
 }
