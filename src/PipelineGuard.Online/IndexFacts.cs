@@ -20,7 +20,7 @@ internal sealed record IndexFacts
     /// <summary>The channels whose repodata was read (a package absent from one of them is not on it).</summary>
     public IReadOnlySet<string> ReadChannels { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Image references (as written) and whether the registry has them; absent when not verified.</summary>
+    /// <summary>Manifest URLs of pinned base images and whether the registry has them; absent when not verified.</summary>
     public IReadOnlyDictionary<string, bool> Images { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
     public ProjectLookup Project(string index, string name) => Projects.GetValueOrDefault((index, name)) ?? ProjectLookup.Unknown;

@@ -4,6 +4,7 @@ using PipelineGuard.Online.Cache;
 using PipelineGuard.Online.Conda;
 using PipelineGuard.Online.Http;
 using PipelineGuard.Online.Pip;
+using PipelineGuard.Online.Registry;
 using PipelineGuard.Online.Rules;
 
 namespace PipelineGuard.Online;
@@ -21,6 +22,7 @@ internal sealed class OnlineVerifier(OnlineOptions options, IndexTransport trans
         new VersionNotOnIndex(),
         new NoCompatibleDistribution(),
         new CondaPackageNotOnChannels(),
+        new ImageTagNotFound(),
     ];
 
     /// <summary>
@@ -47,7 +49,8 @@ internal sealed class OnlineVerifier(OnlineOptions options, IndexTransport trans
     {
         var pipUses = rules.Any(r => r.Info.Id is "PG201" or "PG202" or "PG203") ? PipPackageUses.Of(workspace, options.IndexUrl) : [];
         var condaUses = rules.Any(r => r.Info.Id == "PG204") ? CondaPackageUses.Of(workspace, options.CondaChannelAlias) : [];
-        var total = pipUses.SelectMany(u => u.Indexes.Select(i => (i, u.Name))).Distinct().Count() + condaUses.SelectMany(u => u.Channels).Distinct().Count();
+        var imageUses = rules.Any(r => r.Info.Id == "PG205") ? ImageUses.Of(workspace) : [];
+        var total = imageUses.DistinctBy(u => u.Key).Count() + pipUses.SelectMany(u => u.Indexes.Select(i => (i, u.Name))).Distinct().Count() + condaUses.SelectMany(u => u.Channels).Distinct().Count();
         var done = 0;
         var gate = new object();
         void Done()
@@ -61,7 +64,9 @@ internal sealed class OnlineVerifier(OnlineOptions options, IndexTransport trans
         progress?.Invoke("index lookups", 0, total);
         var pip = PipLookups.Run(pipUses, fetcher, unverified, Done);
         var conda = CondaLookups.Run(condaUses, fetcher, unverified, Done);
-        await Task.WhenAll(pip, conda).ConfigureAwait(false);
-        return new IndexFacts { Projects = await pip.ConfigureAwait(false), CondaPackages = (await conda.ConfigureAwait(false)).Packages, ReadChannels = (await conda.ConfigureAwait(false)).Read };
+        var images = RegistryLookups.Run(imageUses, fetcher, transport, unverified, Done);
+        await Task.WhenAll(pip, conda, images).ConfigureAwait(false);
+        var (packages, channels) = await conda.ConfigureAwait(false);
+        return new IndexFacts { Projects = await pip.ConfigureAwait(false), CondaPackages = packages, ReadChannels = channels, Images = await images.ConfigureAwait(false) };
     }
 }

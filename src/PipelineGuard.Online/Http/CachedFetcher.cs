@@ -12,14 +12,22 @@ namespace PipelineGuard.Online.Http;
 /// </summary>
 internal sealed class CachedFetcher(IndexTransport transport, ResponseCache? cache, OnlineOptions options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<(string, string), Lazy<Task<HttpAnswer>>> _inRun = new();
+    private readonly ConcurrentDictionary<(string, string, string, string?), Lazy<Task<HttpAnswer>>> _inRun = new();
 
     /// <summary>One GET per URL and Accept header per run, however many environments ask.</summary>
     public Task<HttpAnswer> GetAsync(string url, string accept, AuthenticationHeaderValue? authorization = null) =>
-        _inRun.GetOrAdd((url, accept), key => new Lazy<Task<HttpAnswer>>(() => Fetch(key.Item1, key.Item2, authorization))).Value;
+        SendAsync(url, accept, HttpMethod.Get, authorization);
 
-    private async Task<HttpAnswer> Fetch(string url, string accept, AuthenticationHeaderValue? authorization)
+    /// <summary>
+    /// A GET or HEAD through the cache (HEAD: a registry's manifest check, whose answer is its status). One request per
+    /// URL, Accept, method and authorization per run. The cache is keyed without the authorization: it holds answers, never credentials.
+    /// </summary>
+    public Task<HttpAnswer> SendAsync(string url, string accept, HttpMethod method, AuthenticationHeaderValue? authorization = null) =>
+        _inRun.GetOrAdd((url, accept, method.Method, authorization?.ToString()), key => new Lazy<Task<HttpAnswer>>(() => Fetch(key.Item1, key.Item2, method, authorization))).Value;
+
+    private async Task<HttpAnswer> Fetch(string url, string accept, HttpMethod method, AuthenticationHeaderValue? authorization)
     {
+        accept = method == HttpMethod.Get ? accept : method.Method + " " + accept;
         var cached = cache?.Read(url, accept);
         if (options.Offline)
         {
@@ -32,7 +40,7 @@ internal sealed class CachedFetcher(IndexTransport transport, ResponseCache? cac
             return FromCache(cached);
         }
 
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Accept"] = accept };
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Accept"] = method == HttpMethod.Get ? accept : accept[(method.Method.Length + 1)..] };
         if (cached?.ETag is { } etag)
         {
             headers["If-None-Match"] = etag;
@@ -43,7 +51,7 @@ internal sealed class CachedFetcher(IndexTransport transport, ResponseCache? cac
             headers["If-Modified-Since"] = modified;
         }
 
-        var answer = await transport.SendAsync(new Uri(url), HttpMethod.Get, headers, authorization).ConfigureAwait(false);
+        var answer = await transport.SendAsync(new Uri(url), method, headers, authorization).ConfigureAwait(false);
         if (cached is not null && (!answer.Answered || answer.Status == 304))
         {
             if (answer.Status == 304)
