@@ -59,7 +59,7 @@ internal static class CondaLookups
         var merged = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var subdir in Subdirs)
         {
-            var answer = await fetcher.GetAsync($"{channel}/{subdir}/{file}", "application/json").ConfigureAwait(false);
+            var answer = await fetcher.GetReducedAsync($"{channel}/{subdir}/{file}", "application/json", "names-and-versions", RepodataReader.Reduce).ConfigureAwait(false);
             if (answer.IsNotFound && subdir == "noarch")
             {
                 // A channel may have no noarch packages at all.

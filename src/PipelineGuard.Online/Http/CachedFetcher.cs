@@ -23,11 +23,20 @@ internal sealed class CachedFetcher(IndexTransport transport, ResponseCache? cac
     /// URL, Accept, method and authorization per run. The cache is keyed without the authorization: it holds answers, never credentials.
     /// </summary>
     public Task<HttpAnswer> SendAsync(string url, string accept, HttpMethod method, AuthenticationHeaderValue? authorization = null) =>
-        _inRun.GetOrAdd((url, accept, method.Method, authorization?.ToString()), key => new Lazy<Task<HttpAnswer>>(() => Fetch(key.Item1, key.Item2, method, authorization))).Value;
+        _inRun.GetOrAdd((url, accept, method.Method, authorization?.ToString()), key => new Lazy<Task<HttpAnswer>>(() => Fetch(key.Item1, key.Item2, method, authorization, null, null))).Value;
 
-    private async Task<HttpAnswer> Fetch(string url, string accept, HttpMethod method, AuthenticationHeaderValue? authorization)
+    /// <summary>
+    /// A GET whose successful body is reduced while it streams (<paramref name="readBody"/>); the reduced text is what is
+    /// cached, under <paramref name="variant"/> (the name of the reduction), so it never mixes with the raw answer.
+    /// </summary>
+    public Task<HttpAnswer> GetReducedAsync(string url, string accept, string variant, Func<Stream, CancellationToken, Task<string>> readBody) =>
+        _inRun.GetOrAdd((url, accept, variant, null), key => new Lazy<Task<HttpAnswer>>(() => Fetch(key.Item1, key.Item2, HttpMethod.Get, null, variant, readBody))).Value;
+
+    private async Task<HttpAnswer> Fetch(
+        string url, string accept, HttpMethod method, AuthenticationHeaderValue? authorization, string? variant, Func<Stream, CancellationToken, Task<string>>? readBody)
     {
-        accept = method == HttpMethod.Get ? accept : method.Method + " " + accept;
+        var header = accept;
+        accept = (method == HttpMethod.Get ? string.Empty : method.Method + " ") + accept + (variant is null ? string.Empty : " " + variant);
         var cached = cache?.Read(url, accept);
         if (options.Offline)
         {
@@ -40,7 +49,7 @@ internal sealed class CachedFetcher(IndexTransport transport, ResponseCache? cac
             return FromCache(cached);
         }
 
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Accept"] = method == HttpMethod.Get ? accept : accept[(method.Method.Length + 1)..] };
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Accept"] = header };
         if (cached?.ETag is { } etag)
         {
             headers["If-None-Match"] = etag;
@@ -51,7 +60,7 @@ internal sealed class CachedFetcher(IndexTransport transport, ResponseCache? cac
             headers["If-Modified-Since"] = modified;
         }
 
-        var answer = await transport.SendAsync(new Uri(url), method, headers, authorization).ConfigureAwait(false);
+        var answer = await transport.SendAsync(new Uri(url), method, headers, authorization, readBody).ConfigureAwait(false);
         if (cached is not null && (!answer.Answered || answer.Status == 304))
         {
             if (answer.Status == 304)

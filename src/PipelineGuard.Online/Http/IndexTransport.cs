@@ -49,8 +49,12 @@ internal sealed class IndexTransport : IDisposable
     /// <summary>
     /// One GET (or HEAD) with the given headers. Never throws for network trouble: that is a failed answer naming
     /// what went wrong. <paramref name="url"/> may carry credentials; they are sent as a header to its host only.
+    /// <paramref name="readBody"/> reads a successful answer's body from its stream into the text kept (a conda index
+    /// of hundreds of megabytes is reduced while it streams, never held whole); null: the body as it is.
     /// </summary>
-    public async Task<HttpAnswer> SendAsync(Uri url, HttpMethod method, IReadOnlyDictionary<string, string> headers, AuthenticationHeaderValue? authorization = null)
+    public async Task<HttpAnswer> SendAsync(
+        Uri url, HttpMethod method, IReadOnlyDictionary<string, string> headers, AuthenticationHeaderValue? authorization = null,
+        Func<Stream, CancellationToken, Task<string>>? readBody = null)
     {
         var (current, credentials) = RequestCredentials.Split(url);
         for (var redirect = 0; redirect <= MaxRedirects; redirect++)
@@ -61,7 +65,7 @@ internal sealed class IndexTransport : IDisposable
                 auth = null;
             }
 
-            var (answer, location) = await SendWithRetries(current, method, headers, auth).ConfigureAwait(false);
+            var (answer, location) = await SendWithRetries(current, method, headers, auth, readBody).ConfigureAwait(false);
             if (location is null)
             {
                 return answer;
@@ -75,11 +79,12 @@ internal sealed class IndexTransport : IDisposable
 
     private static bool SameHost(Uri a, Uri b) => string.Equals(a.Authority, b.Authority, StringComparison.OrdinalIgnoreCase);
 
-    private async Task<(HttpAnswer Answer, Uri? Location)> SendWithRetries(Uri url, HttpMethod method, IReadOnlyDictionary<string, string> headers, AuthenticationHeaderValue? auth)
+    private async Task<(HttpAnswer Answer, Uri? Location)> SendWithRetries(
+        Uri url, HttpMethod method, IReadOnlyDictionary<string, string> headers, AuthenticationHeaderValue? auth, Func<Stream, CancellationToken, Task<string>>? readBody)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var (answer, location, retryAfter) = await SendOnce(url, method, headers, auth).ConfigureAwait(false);
+            var (answer, location, retryAfter) = await SendOnce(url, method, headers, auth, readBody).ConfigureAwait(false);
             if (location is not null)
             {
                 return (answer, location);
@@ -96,7 +101,8 @@ internal sealed class IndexTransport : IDisposable
         }
     }
 
-    private async Task<(HttpAnswer Answer, Uri? Location, TimeSpan? RetryAfter)> SendOnce(Uri url, HttpMethod method, IReadOnlyDictionary<string, string> headers, AuthenticationHeaderValue? auth)
+    private async Task<(HttpAnswer Answer, Uri? Location, TimeSpan? RetryAfter)> SendOnce(
+        Uri url, HttpMethod method, IReadOnlyDictionary<string, string> headers, AuthenticationHeaderValue? auth, Func<Stream, CancellationToken, Task<string>>? readBody)
     {
         await _slots.WaitAsync().ConfigureAwait(false);
         try
@@ -117,7 +123,9 @@ internal sealed class IndexTransport : IDisposable
                 return (HttpAnswer.Failed("redirect"), location.IsAbsoluteUri ? location : new Uri(url, location), null);
             }
 
-            var body = method == HttpMethod.Head ? string.Empty : await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            var body = method == HttpMethod.Head ? string.Empty
+                : readBody is not null && status is >= 200 and < 300 ? await readBody(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), timeout.Token).ConfigureAwait(false)
+                : await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             var answer = new HttpAnswer(status, body, response.Content.Headers.ContentType?.MediaType)
             {
                 ETag = response.Headers.ETag?.ToString(),
