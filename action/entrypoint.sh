@@ -105,4 +105,7 @@ if is_true "$value"; then set -- "$@" --github-checks; fi
 value="$(input REVIEW)"
 if is_true "$value"; then set -- "$@" --github-review; fi
 
+value="$(input ONLINE)"
+if is_true "$value"; then set -- "$@" --online; fi
+
 exec "$bin" "$@"

@@ -20,9 +20,23 @@ internal static class CheckCommand
         var outputs = ResolveOutputs(requests, settings, console, verb.Verbose);
         var baseline = verb.Baseline is { } baselinePath ? BaselineFile.Read(console, baselinePath) : null;
         var progress = new ProgressIndicator(console.Error, ErrorIsTerminal(console), console.Clock ?? TimeProvider.System);
+        var notices = new List<string>();
         var result = new Checker(console.FileSystem, console.Clock).Run(
-            new CheckOptions([.. verb.Paths], settings.FailOn) { Settings = settings, Baseline = baseline, BuildLogs = BuildLogs(buildLogs, console), Progress = progress.Report });
+            new CheckOptions([.. verb.Paths], settings.FailOn)
+            {
+                Settings = settings,
+                Baseline = baseline,
+                BuildLogs = BuildLogs(buildLogs, console),
+                Progress = progress.Report,
+                ExtraFindings = settings.OnlineEnabled || settings.OnlineOffline ? workspace => OnlineStep.Run(workspace, settings, console, progress.Report, notices) : null,
+            });
         progress.Finish();
+        foreach (var notice in notices)
+        {
+            // Not a finding: an index that did not answer never changes the exit code (docs/online.md, "Failure policy").
+            console.Error.WriteLine("pipelineguard: " + notice);
+        }
+
         if (verb.WriteBaseline is { } writePath)
         {
             // Adoption runs `check --write-baseline F && git add F`: record, say so, succeed; the findings are in F.
@@ -117,6 +131,8 @@ internal static class CheckCommand
         [Configuration.SettingKeys.FailOn] = verb.FailOn,
         [Configuration.SettingKeys.Select] = verb.SelectedRules.Count > 0 ? string.Join(',', verb.SelectedRules) : null,
         [Configuration.SettingKeys.Ignore] = verb.IgnoredRules.Count > 0 ? string.Join(',', verb.IgnoredRules) : null,
+        [Configuration.SettingKeys.OnlineEnabled] = verb.Online || verb.Offline ? "true" : null,
+        [Configuration.SettingKeys.OnlineOffline] = verb.Offline ? "true" : null,
     };
 
     /// <summary>Standard error of this process, on a terminal (a test's writer never is).</summary>

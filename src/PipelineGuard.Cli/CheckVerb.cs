@@ -48,6 +48,13 @@ internal sealed class CheckVerb
     [Option("write-baseline", HelpText = "Record the current findings in this file and exit 0 without reporting them (then use it with --baseline).")]
     public string? WriteBaseline { get; set; }
 
+    // Online verification (docs/online.md); PipelineGuard.Online is loaded only when one of these is given.
+    [Option("online", HelpText = "Also ask the package index, conda channels and image registries whether what the environments name exists (PG201-PG205).")]
+    public bool Online { get; set; }
+
+    [Option("offline", HelpText = "Like --online, but answer from the cache of earlier online runs alone, without any request.")]
+    public bool Offline { get; set; }
+
     [Option("show-config", HelpText = "Print the effective settings and where each comes from, then exit.")]
     public bool ShowConfig { get; set; }
 

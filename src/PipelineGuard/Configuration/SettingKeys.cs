@@ -16,6 +16,11 @@ internal static class SettingKeys
     public const string OnlineEnabled = "online:enabled";
     public const string OnlineIndexUrl = "online:index-url";
     public const string OnlineCondaChannelUrl = "online:conda-channel-url";
+    public const string OnlineOffline = "online:offline";
+    public const string OnlineTimeout = "online:timeout";
+    public const string OnlineConcurrency = "online:concurrency";
+    public const string OnlineCacheTtl = "online:cache-ttl";
+    public const string OnlinePlatform = "online:platform";
     public const string Select = "select";
     public const string Ignore = "ignore";
     public const string Format = "format";
@@ -29,6 +34,11 @@ internal static class SettingKeys
         [OnlineEnabled] = "false",
         [OnlineIndexUrl] = "https://pypi.org/simple",
         [OnlineCondaChannelUrl] = "https://conda.anaconda.org",
+        [OnlineOffline] = "false",
+        [OnlineTimeout] = "20",
+        [OnlineConcurrency] = "8",
+        [OnlineCacheTtl] = "3600",
+        [OnlinePlatform] = "manylinux_2_35_x86_64",
     };
 
     public static readonly IReadOnlySet<string> TopLevel = new HashSet<string>(StringComparer.Ordinal)
@@ -36,7 +46,10 @@ internal static class SettingKeys
         FailOn, Rules, Select, Ignore, Exclude, LargePackages, AllowInlineIgnores, Online, Format, Output,
     };
 
-    public static readonly IReadOnlySet<string> OnlineKeys = new HashSet<string>(StringComparer.Ordinal) { "enabled", "index-url", "conda-channel-url" };
+    public static readonly IReadOnlySet<string> OnlineKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "enabled", "index-url", "conda-channel-url", "offline", "timeout", "concurrency", "cache-ttl", "platform",
+    };
 
     /// <summary>Keys that hold lists (<c>exclude:0</c>, <c>exclude:1</c>, …); from environment variables they are comma-separated.</summary>
     public static readonly IReadOnlySet<string> ListKeys = new HashSet<string>(StringComparer.Ordinal) { Select, Ignore, Exclude, LargePackages };

@@ -25,6 +25,21 @@ internal sealed record Settings(
     /// <summary>Rules that do not run (<c>ignore</c>, IDs), whatever <see cref="Select"/> and <see cref="Rules"/> say.</summary>
     public IReadOnlySet<string> Ignore { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The online rules answer from the cache alone and make no request (<c>online.offline</c>, <c>--offline</c>).</summary>
+    public bool OnlineOffline { get; init; }
+
+    /// <summary>How long one request of the online rules may take (<c>online.timeout</c>, seconds).</summary>
+    public TimeSpan OnlineTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How many requests of the online rules run at once (<c>online.concurrency</c>).</summary>
+    public int OnlineConcurrency { get; init; } = 8;
+
+    /// <summary>How long a cached answer is used without asking again (<c>online.cache-ttl</c>, seconds).</summary>
+    public TimeSpan OnlineCacheTtl { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The platform whose wheels PG203 accepts (<c>online.platform</c>: <c>manylinux_2_35_x86_64</c>).</summary>
+    public string OnlinePlatform { get; init; } = SettingKeys.Defaults[SettingKeys.OnlinePlatform]!;
+
     public static Settings Default { get; } = new(Severity.Error, new Dictionary<string, RuleSetting>(), [], null, true, false,
         SettingKeys.Defaults[SettingKeys.OnlineIndexUrl]!, SettingKeys.Defaults[SettingKeys.OnlineCondaChannelUrl]!);
 

@@ -31,7 +31,9 @@ internal static class SettingsLoader
         var root = builder.Build();
         var fileProvider = root.Providers.OfType<YamlConfigurationProvider>().FirstOrDefault();
         var layers = LayerNames(sources.File?.Path);
-        var validator = new Validator(root, fileProvider, new HashSet<string>(knownRuleIds, StringComparer.OrdinalIgnoreCase), layers);
+        // The online rules (PG2xx) run only with --online, but a file may set or ignore them either way.
+        var ruleIds = new HashSet<string>(knownRuleIds.Concat(RuleCatalog.OnlineRules.Select(r => r.Id)), StringComparer.OrdinalIgnoreCase);
+        var validator = new Validator(root, fileProvider, ruleIds, layers);
         var settings = validator.Read();
         return (settings, Provenance(root, layers, validator.RuleListValues));
     }
@@ -94,7 +96,8 @@ internal static class SettingsLoader
             {
                 if (providers[i].TryGet(pair.Key, out var v) && v is not null)
                 {
-                    values.Add(new SettingValue(pair.Key, pair.Value!, i < names.Count ? names[i] : "?"));
+                    // An index URL may carry a feed's credentials (https://user:token@…): never print them.
+                    values.Add(new SettingValue(pair.Key, UrlCredentials.Redact(pair.Value!), i < names.Count ? names[i] : "?"));
                     break;
                 }
             }
@@ -190,6 +193,11 @@ internal static class SettingsLoader
                     ? (format is "auto" || OutputFormats.Names.Contains(format) ? format : Fail<string>(SettingKeys.Format, $"'{format}' is not one of auto, {string.Join(", ", OutputFormats.Names)}"))
                     : null,
                 Output = root[SettingKeys.Output] is { Length: > 0 } output ? output.Trim() : null,
+                OnlineOffline = Boolean(SettingKeys.OnlineOffline),
+                OnlineTimeout = TimeSpan.FromSeconds(Integer(SettingKeys.OnlineTimeout, 1, 600)),
+                OnlineConcurrency = Integer(SettingKeys.OnlineConcurrency, 1, 64),
+                OnlineCacheTtl = TimeSpan.FromSeconds(Integer(SettingKeys.OnlineCacheTtl, 0, 30 * 24 * 3600)),
+                OnlinePlatform = Platform(SettingKeys.OnlinePlatform),
                 Select = select.Count > 0 ? new HashSet<string>(select[^1].Ids, StringComparer.OrdinalIgnoreCase) : null,
                 Ignore = new HashSet<string>(ignore.SelectMany(l => l.Ids), StringComparer.OrdinalIgnoreCase),
             };
@@ -276,6 +284,20 @@ internal static class SettingsLoader
             "false" or "no" or "0" or "off" => false,
             var other => Fail<bool>(key, $"'{other}' is not true or false"),
         };
+
+        private int Integer(string key, int min, int max) =>
+            int.TryParse(root[key]?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+                ? n
+                : Fail<int>(key, $"'{root[key]}' is not a whole number from {min} to {max}");
+
+        /// <summary>A manylinux platform tag (PEP 600): the glibc and the architecture whose wheels an image can install.</summary>
+        private string Platform(string key)
+        {
+            var value = root[key]!.Trim();
+            return System.Text.RegularExpressions.Regex.IsMatch(value, "^manylinux_2_[0-9]{1,3}_(x86_64|aarch64)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
+                ? value
+                : Fail<string>(key, $"'{value}' is not a platform like manylinux_2_35_x86_64 (manylinux_2_<glibc minor>_x86_64 or _aarch64)");
+        }
 
         private string Url(string key)
         {

@@ -16,4 +16,11 @@ internal sealed record CheckOptions(IReadOnlyList<string> Paths, Severity? FailO
 
     /// <summary>Told (what, done, total) as the run goes, for a progress indicator; null: nobody listens.</summary>
     public Action<string, int, int>? Progress { get; init; }
+
+    /// <summary>
+    /// Findings of rules that run outside the engine, after the static rules, on the same workspace: the online rules
+    /// of <c>--online</c> (docs/online.md). Their findings then go through the same suppressions, baseline, severities
+    /// and reporters. Null: none (a plain check).
+    /// </summary>
+    public Func<Environments.Workspace, IReadOnlyList<Finding>>? ExtraFindings { get; init; }
 }

@@ -22,6 +22,7 @@ internal sealed class Checker(IFileSystem fs, IReadOnlyList<IRule> rules, TimePr
         var workspace = new WorkspaceBuilder(fs, ExcludeMatcher.Create(settings.Exclude)).Build(options.Paths) with { Today = today };
         var context = new RuleContext(workspace, RuleSettingsOf(settings));
         var all = FindingOrder.Sort(RunRules(context, settings, options.Progress)
+            .Concat(options.ExtraFindings?.Invoke(workspace) ?? [])
             .Concat(options.BuildLogs.SelectMany(log => Diagnose(log, workspace)))
             .Select(WithoutCredentials));
         var (kept, suppressed) = FindingFilter.Apply(all, workspace, settings, options.Baseline);

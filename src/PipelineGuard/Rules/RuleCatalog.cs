@@ -54,6 +54,34 @@ internal static class RuleCatalog
     /// <summary>Rules whose findings a stage of the engine makes, not a rule class: PG134, made by the suppression stage.</summary>
     public static IReadOnlyList<RuleInfo> StageRules { get; } = [Documents.UnusedSuppression.Rule];
 
+    /// <summary>PG201: a pip package that the configured index does not have (run by <c>check --online</c>).</summary>
+    public static readonly RuleInfo PackageNotOnIndex = new("PG201", "package-not-on-index", Severity.Error,
+        "A pip package does not exist on the package index the environment uses (misspelt, private or unpublished).");
+
+    /// <summary>PG202: a pinned pip version the index does not have (yanked: a warning).</summary>
+    public static readonly RuleInfo VersionNotOnIndex = new("PG202", "version-not-on-index", Severity.Error,
+        "A pinned pip version does not exist on the package index (a yanked one: warning).");
+
+    /// <summary>PG203: no wheel for the environment's Python and platform, and no sdist.</summary>
+    public static readonly RuleInfo NoCompatibleDistribution = new("PG203", "no-compatible-distribution", Severity.Error,
+        "The pinned pip version has no wheel for the environment's Python and platform and no sdist, or its Requires-Python excludes that Python.");
+
+    /// <summary>PG204: a conda package or pinned version that none of the environment's channels has.</summary>
+    public static readonly RuleInfo CondaPackageNotOnChannels = new("PG204", "conda-package-not-on-channels", Severity.Error,
+        "A conda package or pinned version is in none of the listed channels for linux-64 or noarch.");
+
+    /// <summary>PG205: a base image tag or digest that its registry does not have.</summary>
+    public static readonly RuleInfo ImageTagNotFound = new("PG205", "image-tag-not-found", Severity.Error,
+        "A pinned base image tag or digest does not exist in its registry.");
+
+    /// <summary>
+    /// The online rules (PG2xx). They run in PipelineGuard.Online, loaded only by <c>check --online</c>, after the static
+    /// rules; they are described here so that <c>explain</c>, the configuration and the reporters know them without
+    /// loading it. They are not in <see cref="Infos"/>, which lists what a plain check runs.
+    /// </summary>
+    public static IReadOnlyList<RuleInfo> OnlineRules { get; } =
+        [PackageNotOnIndex, VersionNotOnIndex, NoCompatibleDistribution, CondaPackageNotOnChannels, ImageTagNotFound];
+
     /// <summary>Every rule's description: the static rules, the build-log rules (run by the log diagnoser) and the stage rules.</summary>
     public static IReadOnlyList<RuleInfo> Infos => LazyInfos.Value;
 
@@ -96,5 +124,5 @@ internal static class RuleCatalog
         [.. All.Select(r => r.Info).Concat(LogRules.Select(r => r.Info)).Concat(StageRules).OrderBy(i => i.Id, StringComparer.Ordinal)]);
 
     public static RuleInfo? Find(string id) =>
-        Infos.FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
+        Infos.Concat(OnlineRules).FirstOrDefault(i => i.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
 }

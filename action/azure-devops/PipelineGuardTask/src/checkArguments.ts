@@ -31,6 +31,9 @@ export function checkArguments(inputs: TaskInputs, context: RunContext): string[
     if (inputs.ignore) {
         args.push('--ignore', inputs.ignore);
     }
+    if (inputs.online) {
+        args.push('--online');
+    }
     if (inputs.onlyChanged) {
         args.push('--only-changed');
         // Without a base the CLI would ask GitHub's API for the changed lines; on Azure Pipelines local git knows

@@ -10,6 +10,7 @@ export interface TaskInputs {
     config: string | undefined;
     select: string | undefined;
     ignore: string | undefined;
+    online: boolean;
     onlyChanged: boolean;
     diffBase: string | undefined;
     azureReposThreads: boolean;
@@ -30,6 +31,7 @@ export function readInputs(): TaskInputs {
         config: text(tl.getInput('config')),
         select: ruleList(tl.getInput('select')),
         ignore: ruleList(tl.getInput('ignore')),
+        online: tl.getBoolInput('online'),
         onlyChanged: tl.getBoolInput('onlyChanged'),
         diffBase: text(tl.getInput('diffBase')),
         azureReposThreads: tl.getBoolInput('azureReposThreads'),

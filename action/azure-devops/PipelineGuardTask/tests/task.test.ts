@@ -49,6 +49,14 @@ describe('The PipelineGuard task (MockTestRunner)', function () {
         assert.ok(run.succeeded, describeRun(run));
     });
 
+    it('passes --online when the online input is true', async () => {
+        agent.publish();
+        const expected = `${defaultCommand()} --online`;
+        const run = await runTask(agent.scenario({ online: 'true' }, { [expected]: { code: 0 } }));
+        assert.ok(run.ran(expected), describeRun(run));
+        assert.ok(run.succeeded, describeRun(run));
+    });
+
     it('adds no fail-on flag for "configured" and takes an explicit diff base over the target branch', async () => {
         agent.publish();
         const expected = `${defaultCommand()} --fail-on none --only-changed --diff-base origin/main`;
