@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PipelineGuard.Cli;
 using PipelineGuard.IO;
 using PipelineGuard.Tests.GitHub;
+using PipelineGuard.Tests.Online;
 
 namespace PipelineGuard.Tests.Delivery;
 
@@ -116,6 +117,49 @@ public sealed class NativeBinaryTests
             repo.Delete(recursive: true);
         }
     }
+
+    [Test]
+    public void The_native_binary_asks_the_package_index_and_reports_as_the_program_under_the_JIT()
+    {
+        var repo = Directory.CreateTempSubdirectory("pg-native-online-");
+        try
+        {
+            File.WriteAllText(Path.Combine(repo.FullName, "requirements.txt"), "numpy==1.26.4\nnumpy-financial==9.9\ntorchvison==0.15.2\n");
+            string[] args = ["check", "--online", "--format", "json", "requirements.txt"];
+            var pypi = new FakePypi()
+                .With("numpy", new FakeFile("numpy-1.26.4-cp310-cp310-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"))
+                .With("numpy-financial", new FakeFile("numpy_financial-1.0.0-py3-none-any.whl"));
+
+            using var nativeIndex = new FakeIndexServer(pypi.Answer);
+            var nativeEnv = OnlineEnvironment(nativeIndex, Path.Combine(repo.FullName, "cache-native"));
+            var native = ExternalProcess.Run(_binary, nativeEnv, repo.FullName, args);
+
+            using var jitIndex = new FakeIndexServer(pypi.Answer);
+            var jitEnv = OnlineEnvironment(jitIndex, Path.Combine(repo.FullName, "cache-jit"));
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = CliApp.Run(args, new CliConsole(stdout, stderr, k => jitEnv.GetValueOrDefault(k), OutputIsTerminal: false, new PhysicalFileSystem(repo.FullName), TimeProvider.System, [.. jitEnv]));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(native.Code, Is.EqualTo(code), native.Describe());
+                Assert.That(native.Stdout.Replace(nativeIndex.BaseUrl, "INDEX", StringComparison.Ordinal), Is.EqualTo(stdout.ToString().Replace(jitIndex.BaseUrl, "INDEX", StringComparison.Ordinal)));
+                Assert.That(native.Stdout, Does.Contain("\"PG201\"").And.Contain("\"PG202\""), native.Describe());
+                Assert.That(nativeIndex.Requests, Has.Count.EqualTo(jitIndex.Requests.Count));
+            });
+        }
+        finally
+        {
+            repo.Delete(recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> OnlineEnvironment(FakeIndexServer index, string cache) => new()
+    {
+        ["PIPELINEGUARD_ONLINE__INDEX_URL"] = index.BaseUrl + "/simple",
+        ["XDG_CACHE_HOME"] = cache,
+        ["HOME"] = cache,
+    };
 
     private static FakeGitHubServer Server() => new()
     {
