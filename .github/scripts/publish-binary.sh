@@ -23,7 +23,14 @@ cp LICENSE README.md CHANGELOG.md "$stage/"
 name="pipelineguard-$version-$rid"
 mkdir -p "$out"
 case "$rid" in
-  win-*) (cd "$stage" && rm -f "../$name.zip" && zip -q -9 "../$name.zip" pipelineguard.exe LICENSE README.md CHANGELOG.md) ;;
+  win-*)
+    rm -f "$out/$name.zip"
+    if command -v zip > /dev/null; then
+      (cd "$stage" && zip -q -9 "../$name.zip" pipelineguard.exe LICENSE README.md CHANGELOG.md)
+    else
+      # Git Bash on the Windows runners has no zip; PowerShell's archive is the same format.
+      (cd "$stage" && powershell -NoProfile -Command "Compress-Archive -Path pipelineguard.exe,LICENSE,README.md,CHANGELOG.md -DestinationPath ../$name.zip")
+    fi ;;
   *)     tar -C "$stage" -czf "$out/$name.tar.gz" pipelineguard LICENSE README.md CHANGELOG.md ;;
 esac
 echo "$out/$name"

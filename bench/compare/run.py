@@ -4,10 +4,10 @@ one run, on generated corpora. Prints the ratios of docs/performance.md and whet
 
   bench/compare/run.py [--runs N] [--forms image,binary] [--work DIR] [--no-publish]
 
-Forms (built here exactly as they ship):
-  image   framework-dependent ReadyToRun publish, as the Dockerfile does (the action's and the Azure task's container;
-          the RID-specific .NET tool package is the same ReadyToRun build started by the same kind of apphost)
-  binary  the self-contained single-file release binary, built by .github/scripts/publish-binary.sh
+Forms (built here exactly as they ship; all three are Native AOT executables):
+  image   the Dockerfile's publish command (the action's and the Azure template's container; the RID-specific .NET
+          tool package holds the same executable, packed by `dotnet pack -r RID -p:RidToolPackages=true`)
+  binary  the release binary, built by .github/scripts/publish-binary.sh
 Peers: yamllint (Debian's package) on the same YAML files; `grep -c -E -f` (LC_ALL=C, its fastest mode) with every
 keyword of PipelineGuard's log signatures on the same log. Each measurement is the median wall time of N runs that
 alternate between PipelineGuard and the peer, so both see the same machine. Ratio = peer time / PipelineGuard time
@@ -34,7 +34,7 @@ def sh(args, **kw):
 def publish(form, out):
     if form == "image":
         sh(["dotnet", "publish", os.path.join(REPO, "src/PipelineGuard.Cli/PipelineGuard.Cli.csproj"), "-c", "Release",
-            "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", out, "-nologo", "-v", "quiet"],
+            "-r", "linux-x64", "-p:PublishAot=true", "-o", out, "-nologo", "-v", "quiet"],
            stdout=subprocess.DEVNULL)
         return os.path.join(out, "pipelineguard")
     sh([os.path.join(REPO, ".github/scripts/publish-binary.sh"), "linux-x64", out], stdout=subprocess.DEVNULL)
