@@ -92,9 +92,7 @@ internal static class PipPins
             return false;
         }
 
-        var admitted = Admitted(pip);
-        var releases = PipReleaseFacts.Releases.Where(admitted.Contains).ToList();
-        return releases.Count > 0 && releases.All(v => v.CompareTo(PipReleaseFacts.FirstHangRisk) < 0);
+        return PipReleaseFacts.AllOlderThanHangRisk(Admitted(pip));
     }
 
     /// <summary>The dependency rewritten to an exact pin, keeping a channel written before '::'.</summary>

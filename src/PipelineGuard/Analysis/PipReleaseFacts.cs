@@ -78,6 +78,19 @@ internal static class PipReleaseFacts
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CondaVersion?> InstalledCache = new(StringComparer.Ordinal);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> OlderThanHangRiskCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Does <paramref name="admitted"/> admit release-like versions, every one of them older than the resolver's hang
+    /// risk (before 20.3)? Kept by the set's text, like the answers above.
+    /// </summary>
+    public static bool AllOlderThanHangRisk(CondaVersionSet admitted) =>
+        (bool)OlderThanHangRiskCache.GetOrAdd(admitted.ToString(), _ =>
+        {
+            var releases = Releases.Where(admitted.Contains).ToList();
+            return releases.Count > 0 && releases.All(v => v.CompareTo(FirstHangRisk) < 0);
+        });
+
     private static bool NoneRunsOnUncached(CondaVersionSet admitted, (int Major, int Minor) python)
     {
         var candidates = Releases.Where(admitted.Contains).ToList();

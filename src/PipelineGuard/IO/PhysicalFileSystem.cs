@@ -9,14 +9,18 @@ internal sealed class PhysicalFileSystem(string? currentDirectory = null) : IFil
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
 
+    /// <summary>
+    /// A directory's entries; a symbolic link is never a directory here (the walk does not follow links). The kind comes
+    /// from the directory listing itself (d_type), so a monorepo's walk makes no readlink or stat call per entry.
+    /// </summary>
     public IEnumerable<(string Path, bool IsDirectory)> EnumerateEntries(string directory)
     {
         var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = 0 };
-        foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", options))
-        {
-            var isLink = info.LinkTarget is not null;
-            yield return (info.FullName, info is DirectoryInfo && !isLink);
-        }
+        return new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(
+            directory,
+            (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                (entry.ToFullPath(), entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0),
+            options);
     }
 
     public long FileLength(string path) => new FileInfo(path).Length;

@@ -58,10 +58,20 @@ internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
     /// </summary>
     private void WriteGrouped(CheckResult result, TextWriter output)
     {
-        foreach (var file in result.Findings.GroupBy(f => f.Span.File, StringComparer.Ordinal))
+        foreach (var file in ByFile(result.Findings))
         {
-            output.WriteLine(Paint(Bold, TextSanitizer.ForTerminal(file.Key)));
-            var byRule = file.GroupBy(f => f.RuleId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            output.WriteLine(Paint(Bold, TextSanitizer.ForTerminal(file[0].Span.File)));
+            var byRule = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            foreach (var finding in file)
+            {
+                if (!byRule.TryGetValue(finding.RuleId, out var same))
+                {
+                    byRule[finding.RuleId] = same = [];
+                }
+
+                same.Add(finding);
+            }
+
             var positionWidth = file.Max(f => Position(f).Length);
             foreach (var finding in file)
             {
@@ -76,6 +86,21 @@ internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
                 {
                     output.WriteLine(Paint(Dim, $"  {new string(' ', positionWidth)}  … and {same.Count - 1} more {finding.RuleId} at {LineList(same.Skip(1))}"));
                 }
+            }
+        }
+    }
+
+    /// <summary>The findings of each file in turn: they come sorted by file, so a file's findings are neighbours.</summary>
+    private static IEnumerable<ArraySegment<Finding>> ByFile(IReadOnlyList<Finding> findings)
+    {
+        var all = findings as Finding[] ?? [.. findings];
+        var start = 0;
+        for (var i = 1; i <= all.Length; i++)
+        {
+            if (i == all.Length || !string.Equals(all[i].Span.File, all[start].Span.File, StringComparison.Ordinal))
+            {
+                yield return new ArraySegment<Finding>(all, start, i - start);
+                start = i;
             }
         }
     }
@@ -118,8 +143,8 @@ internal sealed class TextReporter(bool color, bool verbose = false) : IReporter
             output.WriteLine($"  {rule}  {Paint(SeverityColour(tally.Highest), tally.Counts)}");
         }
 
-        var files = result.Findings.GroupBy(f => f.Span.File, StringComparer.Ordinal)
-            .Select(g => (File: g.Key, Count: g.Count()))
+        var files = ByFile(result.Findings)
+            .Select(g => (File: g[0].Span.File, Count: g.Count))
             .OrderByDescending(f => f.Count).ThenBy(f => f.File, StringComparer.Ordinal)
             .ToList();
         if (files.Count > 1)

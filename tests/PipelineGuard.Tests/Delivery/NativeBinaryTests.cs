@@ -83,6 +83,34 @@ public sealed class NativeBinaryTests
         });
     }
 
+    [TestCase("check", "--format", "json")]
+    [TestCase("config")]
+    public void The_native_binary_reads_the_configuration_file_as_the_program_under_the_JIT(params string[] args)
+    {
+        var repo = Directory.CreateTempSubdirectory("pg-native-config-");
+        try
+        {
+            File.WriteAllText(Path.Combine(repo.FullName, ".pipelineguard.yml"), "fail-on: notice\nrules:\n  PG106: error\n  pip-timeout-not-raised: off\nignore: [PG108]\n");
+            File.WriteAllText(Path.Combine(repo.FullName, "requirements.txt"), "numpy\ntorch==2.3.1\n");
+            var native = ExternalProcess.Run(_binary, Bare, repo.FullName, args);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var env = new Dictionary<string, string>();
+            var code = CliApp.Run(args, new CliConsole(stdout, stderr, k => env.GetValueOrDefault(k), OutputIsTerminal: false, new PhysicalFileSystem(repo.FullName), TimeProvider.System));
+            Assert.Multiple(() =>
+            {
+                Assert.That(native.Code, Is.EqualTo(code), native.Describe());
+                Assert.That(native.Stdout, Is.EqualTo(stdout.ToString()));
+                Assert.That(native.Stderr, Is.EqualTo(stderr.ToString()));
+                Assert.That(native.Stdout, Does.Contain(args[0] == "config" ? "(.pipelineguard.yml)" : "\"severity\": \"error\""), native.Describe());
+            });
+        }
+        finally
+        {
+            repo.Delete(recursive: true);
+        }
+    }
+
     [Test]
     public void The_native_binary_makes_the_same_GitHub_API_calls_as_the_program_under_the_JIT()
     {
