@@ -53,25 +53,22 @@ internal sealed class InputCollector(IFileSystem fs, RepositoryFiles guard, Func
 
     private void Walk(string directory, string root, List<Candidate> result, HashSet<string> seen)
     {
-        // Iterative, sorted walk: deterministic order, no recursion depth limit.
+        // Iterative, sorted, depth-first walk: deterministic order, no recursion depth limit. The folders are read
+        // beforehand (ListAll), so this loop makes no system call.
+        var listings = ListAll(directory, root);
         var pending = new Stack<string>();
         pending.Push(directory);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            List<(string Path, bool IsDirectory)> entries;
-            try
-            {
-                entries = [.. fs.EnumerateEntries(dir).OrderBy(e => e.Path, StringComparer.Ordinal)];
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            if (!listings.TryGetValue(dir, out var entries))
             {
                 continue;
             }
 
-            foreach (var (path, isDirectory) in entries.Where(e => e.IsDirectory).Reverse())
+            foreach (var (path, _) in entries.Where(e => e.IsDirectory).Reverse())
             {
-                if (!FileNames.SkippedDirectories.Contains(Path.GetFileName(path)) && !IsExcluded(path, root))
+                if (IsWalked(path, root))
                 {
                     pending.Push(path);
                 }
@@ -86,6 +83,51 @@ internal sealed class InputCollector(IFileSystem fs, RepositoryFiles guard, Func
             }
         }
     }
+
+    /// <summary>
+    /// The sorted entries of every folder the walk enters, read a level at a time with the folders of a level in
+    /// parallel: a monorepo is thousands of directory reads, each waiting on the kernel (docs/performance.md). A folder
+    /// that cannot be read has no listing and is skipped, as before.
+    /// </summary>
+    private Dictionary<string, List<(string Path, bool IsDirectory)>> ListAll(string directory, string root)
+    {
+        var listings = new Dictionary<string, List<(string Path, bool IsDirectory)>>(StringComparer.Ordinal);
+        var level = new List<string> { directory };
+        while (level.Count > 0)
+        {
+            var read = new List<(string Path, bool IsDirectory)>?[level.Count];
+            ParallelWork.For(level.Count, i =>
+            {
+                try
+                {
+                    read[i] = [.. fs.EnumerateEntries(level[i]).OrderBy(e => e.Path, StringComparer.Ordinal)];
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    read[i] = null;
+                }
+            });
+
+            var next = new List<string>();
+            for (var i = 0; i < level.Count; i++)
+            {
+                if (read[i] is not { } entries)
+                {
+                    continue;
+                }
+
+                listings[level[i]] = entries;
+                next.AddRange(entries.Where(e => e.IsDirectory && IsWalked(e.Path, root)).Select(e => e.Path));
+            }
+
+            level = next;
+        }
+
+        return listings;
+    }
+
+    private bool IsWalked(string directory, string root) =>
+        !FileNames.SkippedDirectories.Contains(Path.GetFileName(directory)) && !IsExcluded(directory, root);
 
     private bool IsExcluded(string path, string root) =>
         excluded is not null && excluded(PathUtil.ToDisplay(Path.GetRelativePath(root, path)));

@@ -73,7 +73,7 @@ public sealed class RuleCatalogTests
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
         Assert.Multiple(() =>
         {
-            foreach (var info in RuleCatalog.Infos)
+            foreach (var info in RuleCatalog.Infos.Concat(RuleCatalog.OnlineRules))
             {
                 Assert.That(readme, Does.Contain($"| [{info.Id}](docs/rules/{info.Id}.md) | {info.Name} | {PipelineGuard.Model.SeverityNames.ToName(info.DefaultSeverity)} |"), info.Id);
             }
