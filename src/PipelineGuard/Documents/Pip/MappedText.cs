@@ -11,13 +11,14 @@ internal sealed class MappedText
 {
     // The origins of character i are _starts[_offset + i] and _ends[_offset + i]: a slice shares its parent's arrays
     // (a monorepo slices every requirement line out of its file's text, and copying the maps was a tenth of the
-    // allocation of reading requirements).
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    // allocation of reading requirements). Without arrays, the text is the content from _offset on, character for
+    // character: most requirement lines are, and need no map at all.
+    private readonly int[]? _starts;
+    private readonly int[]? _ends;
     private readonly int _offset;
     private readonly int _anchor;
 
-    private MappedText(string text, int[] starts, int[] ends, int offset, int anchor, CharacterOrigins origins)
+    private MappedText(string text, int[]? starts, int[]? ends, int offset, int anchor, CharacterOrigins origins)
     {
         Text = text;
         _starts = starts;
@@ -28,6 +29,14 @@ internal sealed class MappedText
     }
 
     public string Text { get; }
+
+    /// <summary><paramref name="length"/> characters of the content from <paramref name="start"/>, as they are.</summary>
+    public static MappedText OfContent(CharacterOrigins origins, int start, int length) =>
+        new(origins.Content.Substring(start, length), null, null, start, start, origins);
+
+    private int StartAt(int index) => _starts is null ? _offset + index : _starts[_offset + index];
+
+    private int EndAt(int index) => _ends is null ? _offset + index + 1 : _ends[_offset + index];
 
     public int Length => Text.Length;
 
@@ -42,11 +51,11 @@ internal sealed class MappedText
         length = Math.Clamp(length, 0, Text.Length - start);
         if (length == 0)
         {
-            var at = start < Text.Length ? _starts[_offset + start] : Text.Length > 0 ? _ends[_offset + Text.Length - 1] : _anchor;
+            var at = start < Text.Length ? StartAt(start) : Text.Length > 0 ? EndAt(Text.Length - 1) : _anchor;
             return Origins.Span(at, at);
         }
 
-        return Origins.Span(_starts[_offset + start], _ends[_offset + start + length - 1]);
+        return Origins.Span(StartAt(start), EndAt(start + length - 1));
     }
 
     public Located<string> Locate(int start, int length) => new(Text.Substring(start, length), SpanOf(start, length));
@@ -55,7 +64,7 @@ internal sealed class MappedText
 
     public MappedText Slice(int start, int length)
     {
-        var anchor = start < Text.Length ? _starts[_offset + start] : Text.Length > 0 ? _ends[_offset + Text.Length - 1] : _anchor;
+        var anchor = start < Text.Length ? StartAt(start) : Text.Length > 0 ? EndAt(Text.Length - 1) : _anchor;
         return new MappedText(Text.Substring(start, length), _starts, _ends, _offset + start, anchor, Origins);
     }
     public sealed class Builder(CharacterOrigins origins, int anchor)
@@ -88,11 +97,11 @@ internal sealed class MappedText
 
         /// <summary>Character <paramref name="index"/> of <paramref name="source"/>, keeping its origin.</summary>
         public void AppendFrom(MappedText source, int index) =>
-            Append(source.Text[index], source._starts[source._offset + index], source._ends[source._offset + index]);
+            Append(source.Text[index], source.StartAt(index), source.EndAt(index));
 
         public MappedText Build() => new(_text.ToString(), [.. _starts], [.. _ends], 0, anchor, origins);
     }
 
     /// <summary>The origin range of a character, for code that re-maps text (variable expansion).</summary>
-    internal (int Start, int End) OriginOf(int index) => (_starts[_offset + index], _ends[_offset + index]);
+    internal (int Start, int End) OriginOf(int index) => (StartAt(index), EndAt(index));
 }

@@ -59,6 +59,13 @@ internal static class RequirementsPreprocessor
             var continues = length > 0 && content[start + length - 1] == '\\';
             if (!continues || isComment)
             {
+                if (joining is null && !isComment)
+                {
+                    // The common line: itself, character for character, with no map to build.
+                    yield return (lineNumber, MappedText.OfContent(origins, start, length));
+                    continue;
+                }
+
                 var builder = joining ?? new MappedText.Builder(origins, start);
                 if (isComment)
                 {
