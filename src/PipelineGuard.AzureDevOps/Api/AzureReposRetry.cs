@@ -17,34 +17,13 @@ internal sealed class AzureReposRetry(Func<TimeSpan, CancellationToken, Task> de
 
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(60);
 
-    public async Task<T> Run<T>(string action, Func<Task<T>> call, CancellationToken cancellation = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            Exception error;
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is AzureReposHttpError or HttpRequestException or TaskCanceledException or TimeoutException)
-            {
-                if (cancellation.IsCancellationRequested)
-                {
-                    throw;
-                }
-
-                error = e;
-            }
-
-            var wait = RetryDelay(error, attempt);
-            if (wait is null || attempt >= MaxAttempts || wait > MaxWait)
-            {
-                throw new AzureReposApiFailure(action, (error as AzureReposHttpError)?.Status, Describe(error), attempt);
-            }
-
-            await delay(wait.Value, cancellation).ConfigureAwait(false);
-        }
-    }
+    public Task<T> Run<T>(string action, Func<Task<T>> call, CancellationToken cancellation = default) =>
+        new Model.BoundedRetry(delay) { MaxAttempts = MaxAttempts, FirstBackoff = FirstBackoff, MaxWait = MaxWait }.Run(
+            call,
+            e => e is AzureReposHttpError or HttpRequestException or TaskCanceledException or TimeoutException,
+            RetryDelay,
+            (error, attempts) => new AzureReposApiFailure(action, (error as AzureReposHttpError)?.Status, Describe(error), attempts),
+            cancellation);
 
     /// <summary>How long to wait before trying again, or null when trying again cannot help.</summary>
     internal TimeSpan? RetryDelay(Exception error, int attempt)

@@ -19,34 +19,13 @@ internal sealed class ApiRetry(Func<TimeSpan, CancellationToken, Task> delay, Se
     /// <summary>A longer wait than this is not worth holding a CI job for: give up instead.</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(60);
 
-    public async Task<T> Run<T>(string action, Func<Task<T>> call, CancellationToken cancellation = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            Exception error;
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException or TimeoutException)
-            {
-                if (cancellation.IsCancellationRequested)
-                {
-                    throw;
-                }
-
-                error = e;
-            }
-
-            var wait = RetryDelay(error, attempt);
-            if (wait is null || attempt >= MaxAttempts || wait > MaxWait)
-            {
-                throw new GitHubApiFailure(action, (error as ApiException)?.StatusCode, Describe(error), attempt);
-            }
-
-            await delay(wait.Value, cancellation).ConfigureAwait(false);
-        }
-    }
+    public Task<T> Run<T>(string action, Func<Task<T>> call, CancellationToken cancellation = default) =>
+        new Model.BoundedRetry(delay) { MaxAttempts = MaxAttempts, FirstBackoff = FirstBackoff, MaxWait = MaxWait }.Run(
+            call,
+            e => e is ApiException or HttpRequestException or TaskCanceledException or TimeoutException,
+            RetryDelay,
+            (error, attempts) => new GitHubApiFailure(action, (error as ApiException)?.StatusCode, Describe(error), attempts),
+            cancellation);
 
     public Task Run(string action, Func<Task> call, CancellationToken cancellation = default) =>
         Run(action, async () => { await call().ConfigureAwait(false); return true; }, cancellation);
