@@ -8,7 +8,8 @@ namespace PipelineGuard.Tests.BuildLogs;
 /// <summary>A log finding carries, as Related[0], the spec line it comes from: the N-th pip: entry, the declaration, the requiring package.</summary>
 public sealed class SpecLinkTests
 {
-    private const string Spec = """
+    /// <summary>The spec the logs under test were built from; the online tests look its entries up too.</summary>
+    internal const string Spec = """
         name: train
         channels:
           - conda-forge

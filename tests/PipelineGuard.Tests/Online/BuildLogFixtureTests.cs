@@ -11,22 +11,8 @@ namespace PipelineGuard.Tests.Online;
 [CancelAfter(30_000)]
 public sealed class BuildLogFixtureTests
 {
-    // The spec of tests/PipelineGuard.Tests/BuildLogs/SpecLinkTests.cs, and a requirements file for the two logs that name one.
-    private const string Spec = """
-        name: train
-        channels:
-          - conda-forge
-        dependencies:
-          - python=3.8.10
-          - libcxx=10.0.0
-          - llvm-openmp=10.0.0
-          - pip=20.2.4
-          - pip:
-              - azureml-defaults==1.38.0
-              - numpy=1.19
-              - azureml-samples==0+unknown
-              - good-package==1.0
-        """;
+    // The spec of the log fixtures (SpecLinkTests), and a requirements file for the two logs that name one.
+    private const string Spec = SpecLinkTests.Spec;
 
     private const string Requirements = "mlflow-skinny==9.9.9\ntorchvison==0.15.2\n";
 
