@@ -6,19 +6,16 @@ namespace PipelineGuard.AzureDevOps.Api;
 /// Bounded retries for Azure DevOps REST calls. Retried: 429 and 5xx, waiting <c>Retry-After</c> when the service
 /// gives it (https://learn.microsoft.com/en-us/azure/devops/integrate/concepts/rate-limits), else an exponential
 /// backoff; timeouts and connection failures. Not retried: 401, 403, 203 (a refused token stays refused), 404, 400.
-/// A wait longer than <see cref="MaxWait"/> is not worth holding a CI job for: it gives up instead. The delay
+/// A wait longer than a minute is not worth holding a CI job for: it gives up instead. The delay
 /// function is injected so tests never sleep.
 /// </summary>
 internal sealed class AzureReposRetry(Func<TimeSpan, CancellationToken, Task> delay, SecretRedactor redactor)
 {
-    public int MaxAttempts { get; init; } = 3;
-
-    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(60);
+    // Three attempts, 2 s doubling, at most a minute's wait: the loop's defaults.
+    private readonly Model.BoundedRetry _loop = new(delay);
 
     public Task<T> Run<T>(string action, Func<Task<T>> call, CancellationToken cancellation = default) =>
-        new Model.BoundedRetry(delay) { MaxAttempts = MaxAttempts, FirstBackoff = FirstBackoff, MaxWait = MaxWait }.Run(
+        _loop.Run(
             call,
             e => e is AzureReposHttpError or HttpRequestException or TaskCanceledException or TimeoutException,
             RetryDelay,
@@ -28,7 +25,7 @@ internal sealed class AzureReposRetry(Func<TimeSpan, CancellationToken, Task> de
     /// <summary>How long to wait before trying again, or null when trying again cannot help.</summary>
     internal TimeSpan? RetryDelay(Exception error, int attempt)
     {
-        var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
+        var backoff = _loop.Backoff(attempt);
         if (error is not AzureReposHttpError http)
         {
             return backoff; // timeout or connection failure

@@ -12,15 +12,11 @@ namespace PipelineGuard.GitHub.Api;
 /// </summary>
 internal sealed class ApiRetry(Func<TimeSpan, CancellationToken, Task> delay, SecretRedactor redactor)
 {
-    public int MaxAttempts { get; init; } = 3;
-
-    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>A longer wait than this is not worth holding a CI job for: give up instead.</summary>
-    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(60);
+    // Three attempts, 2 s doubling, at most a minute's wait: the loop's defaults.
+    private readonly Model.BoundedRetry _loop = new(delay);
 
     public Task<T> Run<T>(string action, Func<Task<T>> call, CancellationToken cancellation = default) =>
-        new Model.BoundedRetry(delay) { MaxAttempts = MaxAttempts, FirstBackoff = FirstBackoff, MaxWait = MaxWait }.Run(
+        _loop.Run(
             call,
             e => e is ApiException or HttpRequestException or TaskCanceledException or TimeoutException,
             RetryDelay,
@@ -33,7 +29,7 @@ internal sealed class ApiRetry(Func<TimeSpan, CancellationToken, Task> delay, Se
     /// <summary>How long to wait before trying again, or null when trying again cannot help.</summary>
     internal TimeSpan? RetryDelay(Exception error, int attempt)
     {
-        var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
+        var backoff = _loop.Backoff(attempt);
         if (error is not ApiException api)
         {
             return backoff; // timeout or connection failure
