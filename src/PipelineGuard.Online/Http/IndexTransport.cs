@@ -90,7 +90,7 @@ internal sealed class IndexTransport : IDisposable
                 return (answer, location);
             }
 
-            var retryable = answer.Failure is { } failure ? !failure.StartsWith("timed out", StringComparison.Ordinal) : answer.Status is 429 or 502 or 503 or 504;
+            var retryable = answer.Failure is { } failure ? !IsFinal(failure) : answer.Status is 429 or 502 or 503 or 504;
             if (!retryable || attempt >= _options.Retries)
             {
                 return (answer, location);
@@ -149,13 +149,24 @@ internal sealed class IndexTransport : IDisposable
         }
     }
 
+    private const string NameDoesNotResolve = "the name does not resolve";
+
+    private const string TlsFailed = "the TLS handshake failed";
+
+    /// <summary>
+    /// A failure that asking again will not mend within one run: a timeout (the next would wait as long), a host name
+    /// that does not resolve, a TLS handshake refused. Without a network, each host then costs one attempt, not four.
+    /// </summary>
+    private static bool IsFinal(string failure) =>
+        failure.StartsWith("timed out", StringComparison.Ordinal) || failure is NameDoesNotResolve or TlsFailed;
+
     private static string Reason(Exception e) => e is HttpRequestException { HttpRequestError: var kind } && kind != HttpRequestError.Unknown
         ? kind switch
         {
-            HttpRequestError.NameResolutionError => "the name does not resolve",
+            HttpRequestError.NameResolutionError => NameDoesNotResolve,
             HttpRequestError.ConnectionError => "cannot connect",
             HttpRequestError.ResponseEnded => "the connection was dropped",
-            HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+            HttpRequestError.SecureConnectionError => TlsFailed,
             HttpRequestError.ProxyTunnelError => "the proxy refused the tunnel",
             _ => kind.ToString(),
         }

@@ -1,4 +1,5 @@
 using PipelineGuard.Online;
+using PipelineGuard.Online.Http;
 
 namespace PipelineGuard.Tests.Online;
 
@@ -82,6 +83,35 @@ public sealed class TransportTests
             Assert.That(outcome.Findings, Is.Empty);
             Assert.That(outcome.Notices.Single(), Does.StartWith("notice: " + new Uri(url).Authority + ": "));
         });
+    }
+
+    [TestCase(System.Net.Http.HttpRequestError.NameResolutionError, 1)]
+    [TestCase(System.Net.Http.HttpRequestError.SecureConnectionError, 1)]
+    [TestCase(System.Net.Http.HttpRequestError.ConnectionError, 4)]
+    public void A_name_that_does_not_resolve_is_asked_once_and_a_refused_connection_is_retried(System.Net.Http.HttpRequestError kind, int expected)
+    {
+        // Without a network every host fails to resolve: asking again would only make the run wait.
+        var handler = new FailingHandler(kind);
+        var waits = new List<TimeSpan>();
+        using var transport = new IndexTransport(new OnlineOptions(), handler, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
+        var answer = transport.SendAsync(new Uri("https://pypi.example/simple/numpy/"), HttpMethod.Get, new Dictionary<string, string>()).GetAwaiter().GetResult();
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Failure, Is.Not.Null);
+            Assert.That(handler.Calls, Is.EqualTo(expected));
+            Assert.That(waits, Has.Count.EqualTo(expected - 1));
+        });
+    }
+
+    private sealed class FailingHandler(System.Net.Http.HttpRequestError kind) : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            throw new HttpRequestException(kind, "simulated");
+        }
     }
 
     [Test]
