@@ -1,14 +1,11 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using PipelineGuard.Tests.GitHub;
+using PipelineGuard.Tests.Support;
 
 namespace PipelineGuard.Tests.AzureDevOps;
 
 /// <summary>
-/// The Git REST API of one Azure Repos pull request on 127.0.0.1, backed by <see cref="HttpListener"/> on a free port:
+/// The Git REST API of one Azure Repos pull request on 127.0.0.1, served by <see cref="RecordingHttpServer"/>:
 /// list, create and update threads, create statuses. It records every request and keeps the threads it receives,
 /// so a second run sees what the first one left. Requests and canned answers reuse the GitHub fake's records.
 /// </summary>
@@ -17,32 +14,14 @@ internal sealed class FakeAzureDevOpsServer : IDisposable
     public const string Project = "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c";
     public const string Repository = "3411ebc1-d5aa-464f-9615-0b527bc66719";
     public const int PullRequest = 7;
-    private readonly HttpListener _listener;
-    private readonly Task _loop;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly RecordingHttpServer _server;
     private readonly List<JsonObject> _threads = [];
     private readonly object _gate = new();
 
     public FakeAzureDevOpsServer()
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            _listener = new HttpListener();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                _listener.Start();
-                CollectionUrl = $"http://127.0.0.1:{port}/fabrikam/";
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                _listener.Close();
-            }
-        }
-
-        _loop = Task.Run(Serve);
+        _server = new RecordingHttpServer(r => Override(r) ?? Route(r));
+        CollectionUrl = _server.BaseUrl + "/fabrikam/";
     }
 
     /// <summary>What to give as SYSTEM_COLLECTIONURI.</summary>
@@ -54,7 +33,7 @@ internal sealed class FakeAzureDevOpsServer : IDisposable
     /// <summary>Consulted first for every request; return null to fall through to the default routes.</summary>
     public Func<RecordedRequest, FakeResponse?> Override { get; set; } = _ => null;
 
-    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+    public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
     /// <summary>The threads as they stand now, the server's copy.</summary>
     public IReadOnlyList<JsonObject> Threads
@@ -81,71 +60,7 @@ internal sealed class FakeAzureDevOpsServer : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(2));
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    private async Task Serve()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                Handle(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-            {
-                // The client went away; keep serving.
-            }
-        }
-    }
-
-    private void Handle(HttpListenerContext context)
-    {
-        string body;
-        using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-        {
-            body = reader.ReadToEnd();
-        }
-
-        var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query, headers, body);
-        _requests.Enqueue(request);
-        var response = Override(request) ?? Route(request);
-        context.Response.StatusCode = response.Status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(response.Body);
-        context.Response.ContentLength64 = bytes.Length;
-        context.Response.OutputStream.Write(bytes);
-        context.Response.Close();
-    }
+    public void Dispose() => _server.Dispose();
 
     private FakeResponse Route(RecordedRequest request)
     {

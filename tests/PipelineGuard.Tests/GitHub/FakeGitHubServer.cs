@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PipelineGuard.Tests.Support;
 
 namespace PipelineGuard.Tests.GitHub;
 
@@ -18,39 +15,21 @@ internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary
 
 /// <summary>
 /// A small GitHub REST API on 127.0.0.1 with the <c>/api/v3/</c> prefix (what Octokit requests from any host other
-/// than github.com), backed by <see cref="HttpListener"/> on a free port. It records every request and keeps the
+/// than github.com), served by <see cref="RecordingHttpServer"/>. It records every request and keeps the
 /// reviews and review comments it receives, so a second run sees what the first one left.
 /// </summary>
 internal sealed class FakeGitHubServer : IDisposable
 {
     private const string Prefix = "/api/v3/repos/octo/ml/";
-    private readonly HttpListener _listener;
-    private readonly Task _loop;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly RecordingHttpServer _server;
     private readonly List<JsonObject> _reviews = [];
     private readonly List<JsonObject> _comments = [];
     private readonly object _gate = new();
 
     public FakeGitHubServer()
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            _listener = new HttpListener();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                _listener.Start();
-                BaseUrl = $"http://127.0.0.1:{port}";
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                _listener.Close();
-            }
-        }
-
-        _loop = Task.Run(Serve);
+        _server = new RecordingHttpServer(r => Override(r) ?? Route(r));
+        BaseUrl = _server.BaseUrl;
     }
 
     /// <summary>What to give as GITHUB_API_URL.</summary>
@@ -62,76 +41,12 @@ internal sealed class FakeGitHubServer : IDisposable
     /// <summary>The PR's files as GET pulls/{n}/files returns them.</summary>
     public JsonArray Files { get; set; } = [];
 
-    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+    public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
     public IReadOnlyList<RecordedRequest> To(string method, string pathEnd) =>
         Requests.Where(r => r.Method == method && r.Path.EndsWith(pathEnd, StringComparison.Ordinal)).ToList();
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(2));
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    private async Task Serve()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                Handle(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-            {
-                // The client went away (a timeout test); keep serving.
-            }
-        }
-    }
-
-    private void Handle(HttpListenerContext context)
-    {
-        string body;
-        using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-        {
-            body = reader.ReadToEnd();
-        }
-
-        var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query, headers, body);
-        _requests.Enqueue(request);
-        var response = Override(request) ?? Route(request);
-        context.Response.StatusCode = response.Status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(response.Body);
-        context.Response.ContentLength64 = bytes.Length;
-        context.Response.OutputStream.Write(bytes);
-        context.Response.Close();
-    }
+    public void Dispose() => _server.Dispose();
 
     private FakeResponse Route(RecordedRequest request)
     {
